@@ -1,0 +1,73 @@
+package com.whatsappflux.system;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The few places where H2 and PostgreSQL differ: inserting a row that may already exist (a redelivered
+ * webhook) without aborting the surrounding transaction.
+ */
+@Component
+public class Database {
+
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
+
+    public Database(JdbcTemplate jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.postgres = detectPostgres(dataSource);
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    /**
+     * Runs an INSERT that a unique constraint may reject; answers whether a row was inserted.
+     * PostgreSQL aborts the whole transaction on a failed statement, so there we let the database skip it.
+     */
+    public boolean insertIfAbsent(String insertSql, Object... args) {
+        if (postgres) {
+            return jdbc.update(insertSql + " ON CONFLICT DO NOTHING", args) > 0;
+        }
+        try {
+            return jdbc.update(insertSql, args) > 0;
+        } catch (DuplicateKeyException duplicate) {
+            return false; // H2 rolls back only the failed statement
+        }
+    }
+
+    /** INSERT that answers the generated {@code id} (portable: H2 has no RETURNING). */
+    public long insertReturningId(String insertSql, Object... args) {
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement(insertSql, new String[] {"id"});
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement;
+        }, keys);
+        Number key = keys.getKeys() != null && keys.getKeys().containsKey("id") ? (Number) keys.getKeys().get("id")
+                : keys.getKeys() != null && keys.getKeys().containsKey("ID") ? (Number) keys.getKeys().get("ID")
+                : keys.getKey();
+        return key.longValue();
+    }
+
+    private static boolean detectPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.whatsappflux.whatsapp;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.stereotype.Component;
+
+/** The HTTP call to {@code POST /{version}/{phone-number-id}/messages}; no retries or state here. */
+@Component
+public class GraphApiClient {
+
+    private final WhatsAppProperties properties;
+    private final ObjectMapper json;
+    private final HttpClient http;
+
+    public GraphApiClient(WhatsAppProperties properties, ObjectMapper json) {
+        this.properties = properties;
+        this.json = json;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.requestTimeout()).build();
+    }
+
+    /** Meta's answer: the wamid on success, else the error code and message (code null: no answer at all). */
+    public record GraphResponse(boolean success, String wamid, Integer errorCode, String errorMessage, int httpStatus) {
+    }
+
+    public GraphResponse post(String phoneNumberId, JsonNode body) {
+        String url = properties.apiBaseUrl().replaceAll("/+$", "") + "/" + properties.apiVersion() + "/"
+                + phoneNumberId + "/messages";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(properties.requestTimeout())
+                .header("Authorization", "Bearer " + properties.accessToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            return new GraphResponse(false, null, null, "timeout after " + properties.requestTimeout(), 0);
+        } catch (IOException e) {
+            return new GraphResponse(false, null, null, "network error: " + e.getMessage(), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new GraphResponse(false, null, null, "interrupted", 0);
+        }
+        JsonNode answer = readJson(response.body());
+        if (response.statusCode() / 100 == 2) {
+            String wamid = answer.path("messages").path(0).path("id").asText(null);
+            boolean success = answer.path("success").asBoolean(false) || wamid != null;
+            return new GraphResponse(success, wamid, null, success ? null : "unexpected answer", response.statusCode());
+        }
+        JsonNode error = answer.path("error");
+        Integer code = error.path("code").canConvertToInt() && error.has("code") ? error.path("code").asInt() : null;
+        String message = error.path("message").asText("HTTP " + response.statusCode());
+        String details = error.path("error_data").path("details").asText(null);
+        String trace = error.path("fbtrace_id").asText(null);
+        return new GraphResponse(false, null, code,
+                message + (details == null ? "" : " — " + details) + (trace == null ? "" : " [fbtrace_id " + trace + "]"),
+                response.statusCode());
+    }
+
+    private JsonNode readJson(String body) {
+        try {
+            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (IOException e) {
+            return json.createObjectNode();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.whatsappflux.whatsapp;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Repository;
+
+import com.whatsappflux.system.Database;
+
+/** The outbox table. Every state change is its own short transaction (see {@link WhatsAppSender}). */
+@Repository
+public class OutboxRepository {
+
+    private static final String COLUMNS = "id, idempotency_key, phone_number_id, customer_key, type, summary, request_json, "
+            + "status, wamid, attempts, error_code, error_message, process_instance_id, business_key, created_at";
+
+    private final Database db;
+
+    public OutboxRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Records the message unless this idempotency key was recorded before; answers the row either way. */
+    OutboundMessage recordIfAbsent(String key, String phoneNumberId, String customerKey, String toWaId, String type,
+                                   String summary, String requestJson, String processInstanceId, String businessKey,
+                                   Instant now) {
+        db.insertIfAbsent("""
+                INSERT INTO outbound_message (idempotency_key, phone_number_id, customer_key, to_wa_id, type, summary,
+                    request_json, status, process_instance_id, business_key, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""",
+                key, phoneNumberId, customerKey, toWaId, type, summary, requestJson, processInstanceId, businessKey,
+                Timestamp.from(now), Timestamp.from(now));
+        return findByKey(key).orElseThrow();
+    }
+
+    void markSending(long id, Instant now) {
+        db.jdbc().update("UPDATE outbound_message SET status = 'SENDING', attempts = attempts + 1, updated_at = ? WHERE id = ?",
+                Timestamp.from(now), id);
+    }
+
+    void markAccepted(long id, String wamid, Instant now) {
+        db.jdbc().update("UPDATE outbound_message SET status = 'ACCEPTED', wamid = ?, error_code = NULL, error_message = NULL, "
+                + "updated_at = ? WHERE id = ? AND status IN ('PENDING', 'SENDING', 'FAILED')", wamid, Timestamp.from(now), id);
+    }
+
+    void markFailed(long id, Integer code, String message, Instant now) {
+        db.jdbc().update("UPDATE outbound_message SET status = 'FAILED', error_code = ?, error_message = ?, updated_at = ? "
+                + "WHERE id = ?", code, truncate(message), Timestamp.from(now), id);
+    }
+
+    void markRetryPending(long id, Integer code, String message, Instant now) {
+        db.jdbc().update("UPDATE outbound_message SET status = 'PENDING', error_code = ?, error_message = ?, updated_at = ? "
+                + "WHERE id = ?", code, truncate(message), Timestamp.from(now), id);
+    }
+
+    public Optional<OutboundMessage> findByKey(String key) {
+        return db.jdbc().query("SELECT " + COLUMNS + " FROM outbound_message WHERE idempotency_key = ?", this::map, key)
+                .stream().findFirst();
+    }
+
+    public Optional<OutboundMessage> findByWamid(String wamid) {
+        return db.jdbc().query("SELECT " + COLUMNS + " FROM outbound_message WHERE wamid = ?", this::map, wamid)
+                .stream().findFirst();
+    }
+
+    public Optional<OutboundMessage> findById(long id) {
+        return db.jdbc().query("SELECT " + COLUMNS + " FROM outbound_message WHERE id = ?", this::map, id)
+                .stream().findFirst();
+    }
+
+    /** Oldest first, as the customer saw them. */
+    public List<OutboundMessage> findByCustomer(String customerKey) {
+        return db.jdbc().query("SELECT " + COLUMNS + " FROM outbound_message WHERE customer_key = ? ORDER BY id",
+                this::map, customerKey);
+    }
+
+    public List<OutboundMessage> findByProcessInstance(String processInstanceId) {
+        return db.jdbc().query("SELECT " + COLUMNS + " FROM outbound_message WHERE process_instance_id = ? ORDER BY id",
+                this::map, processInstanceId);
+    }
+
+    private OutboundMessage map(ResultSet rs, int row) throws SQLException {
+        return new OutboundMessage(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("phone_number_id"),
+                rs.getString("customer_key"), rs.getString("type"), rs.getString("summary"), rs.getString("request_json"),
+                DeliveryStatus.valueOf(rs.getString("status")), rs.getString("wamid"), rs.getInt("attempts"),
+                (Integer) rs.getObject("error_code"), rs.getString("error_message"), rs.getString("process_instance_id"),
+                rs.getString("business_key"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+}

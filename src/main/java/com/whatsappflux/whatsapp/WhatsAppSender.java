@@ -1,0 +1,209 @@
+package com.whatsappflux.whatsapp;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import com.whatsappflux.crm.Contact;
+import com.whatsappflux.crm.ContactService;
+import com.whatsappflux.system.BusinessClock;
+
+/**
+ * The one way out to WhatsApp, used by every workflow.
+ *
+ * <p>Order of work: check the 24-hour rule and opt-out, record the message in the outbox in its own
+ * committed transaction, then send. A caller that retries (a Camunda job after a crash, say) finds the
+ * recorded state and does not send again what Meta already accepted. In sandbox mode the outbox is the
+ * end of the road.
+ */
+@Service
+public class WhatsAppSender {
+
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppSender.class);
+
+    private final WhatsAppProperties properties;
+    private final ContactService contacts;
+    private final OutboxRepository outbox;
+    private final GraphApiClient graph;
+    private final ThroughputLimiter limiter;
+    private final BusinessClock clock;
+    private final TransactionTemplate ownTransaction;
+    private final MeterRegistry meters;
+
+    public WhatsAppSender(WhatsAppProperties properties, ContactService contacts, OutboxRepository outbox,
+                          GraphApiClient graph, ThroughputLimiter limiter, BusinessClock clock,
+                          PlatformTransactionManager transactionManager, MeterRegistry meters) {
+        this.properties = properties;
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.graph = graph;
+        this.limiter = limiter;
+        this.clock = clock;
+        this.meters = meters;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Sends (at most once per idempotency key) and answers the outbox row; throws {@link SendFailure}. */
+    public OutboundMessage send(SendRequest request) {
+        Contact contact = contacts.find(request.customerKey()).orElseThrow(
+                () -> new InvalidMessageException("no contact " + request.customerKey()));
+        if (request.marketing() && contact.optedOut()) {
+            throw SendFailure.optedOut(contact.customerKey());
+        }
+        OutboundContent content = request.content();
+        if (!content.isTemplate() && !"reaction".equals(content.type()) && !contact.withinServiceWindow(clock.now())) {
+            if (request.templateFallback() == null) {
+                throw SendFailure.outsideWindow(contact.customerKey());
+            }
+            content = request.templateFallback();
+        }
+        String phoneNumberId = phoneNumberFor(request, contact);
+        ObjectNode body = requestBody(contact, content, request.replyToMessageId());
+        OutboundContent chosen = content;
+        OutboundMessage recorded = inOwnTransaction(() -> outbox.recordIfAbsent(request.idempotencyKey(), phoneNumberId,
+                contact.customerKey(), contact.waId(), chosen.type(), chosen.summary(), body.toString(),
+                request.processInstanceId(), request.businessKey(), clock.now()));
+
+        if (recorded.status().acceptedByMeta()) {
+            return recorded; // sent before (this is a retry): never twice
+        }
+        if (recorded.status() == DeliveryStatus.FAILED && recorded.errorCode() != null
+                && !GraphErrorCodes.isRetryable(recorded.errorCode()) && !GraphErrorCodes.isConfiguration(recorded.errorCode())) {
+            throw SendFailure.rejected(recorded.errorCode(), recorded.errorMessage());
+        }
+        if (properties.sandbox()) {
+            inOwnTransaction(() -> {
+                outbox.markSending(recorded.id(), clock.now());
+                outbox.markAccepted(recorded.id(), "wamid.sandbox." + UUID.randomUUID(), clock.now());
+                return null;
+            });
+            count("sandbox", chosen.type());
+            return outbox.findById(recorded.id()).orElseThrow();
+        }
+        return deliver(recorded, phoneNumberId, body, chosen.type());
+    }
+
+    /** Blue ticks (and a typing indicator) for a customer's message; best effort, never fails a workflow. */
+    public void markRead(String phoneNumberId, String inboundWamid) {
+        if (properties.sandbox() || inboundWamid == null) {
+            return;
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("messaging_product", "whatsapp")
+                .put("status", "read").put("message_id", inboundWamid);
+        body.putObject("typing_indicator").put("type", "text");
+        limiter.acquire(phoneNumberId);
+        GraphApiClient.GraphResponse response = graph.post(phoneNumberId, body);
+        if (!response.success()) {
+            log.info("Mark-as-read for {} failed: {}", inboundWamid, response.errorMessage());
+        }
+    }
+
+    private OutboundMessage deliver(OutboundMessage recorded, String phoneNumberId, ObjectNode body, String type) {
+        GraphApiClient.GraphResponse response = null;
+        int attempts = Math.max(1, properties.sendAttempts());
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            limiter.acquire(phoneNumberId);
+            inOwnTransaction(() -> {
+                outbox.markSending(recorded.id(), clock.now());
+                return null;
+            });
+            response = graph.post(phoneNumberId, body);
+            if (response.success()) {
+                String wamid = response.wamid();
+                inOwnTransaction(() -> {
+                    outbox.markAccepted(recorded.id(), wamid, clock.now());
+                    return null;
+                });
+                count("accepted", type);
+                return outbox.findById(recorded.id()).orElseThrow();
+            }
+            if (!GraphErrorCodes.isRetryable(response.errorCode())) {
+                break;
+            }
+            if (attempt < attempts) {
+                sleep(backoff(attempt, response.errorCode()));
+            }
+        }
+        GraphApiClient.GraphResponse failure = response;
+        Integer code = failure.errorCode();
+        if (GraphErrorCodes.isRetryable(code)) {
+            inOwnTransaction(() -> {
+                outbox.markRetryPending(recorded.id(), code, failure.errorMessage(), clock.now());
+                return null;
+            });
+            count("retry", type);
+            throw SendFailure.retryable(code, failure.errorMessage());
+        }
+        inOwnTransaction(() -> {
+            outbox.markFailed(recorded.id(), code, failure.errorMessage(), clock.now());
+            return null;
+        });
+        if (code == StatusUpdater.UNDELIVERABLE) {
+            contacts.markUnreachable(recorded.customerKey());
+        }
+        count("failed", type);
+        if (code == GraphErrorCodes.OUTSIDE_WINDOW) {
+            throw SendFailure.outsideWindow(recorded.customerKey());
+        }
+        throw SendFailure.rejected(code, failure.errorMessage());
+    }
+
+    /** Exponential backoff; the pair rate limit (131056) asks for at least 6 s between messages to one user. */
+    private Duration backoff(int attempt, Integer code) {
+        Duration base = properties.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 6));
+        return code != null && code == 131056 && base.toMillis() < 6000 ? Duration.ofSeconds(6) : base;
+    }
+
+    private String phoneNumberFor(SendRequest request, Contact contact) {
+        if (request.phoneNumberId() != null) {
+            return request.phoneNumberId();
+        }
+        // a reply goes out from the number the customer wrote to
+        return properties.isConfiguredNumber(contact.phoneNumberId()) ? contact.phoneNumberId()
+                : properties.defaultPhoneNumberId();
+    }
+
+    static ObjectNode requestBody(Contact contact, OutboundContent content, String replyTo) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("messaging_product", "whatsapp").put("recipient_type", "individual");
+        if (contact.waId() != null) {
+            body.put("to", "+" + contact.waId());
+        } else {
+            body.put("recipient", contact.userId()); // username users without a phone number (BSUID)
+        }
+        body.put("type", content.type());
+        body.set(content.type(), content.body());
+        if (replyTo != null && !"reaction".equals(content.type())) {
+            body.putObject("context").put("message_id", replyTo);
+        }
+        return body;
+    }
+
+    private <T> T inOwnTransaction(java.util.function.Supplier<T> work) {
+        return ownTransaction.execute(status -> work.get());
+    }
+
+    private void count(String outcome, String type) {
+        meters.counter("flux.whatsapp.outbound", "outcome", outcome, "type", type).increment();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
