@@ -1,0 +1,225 @@
+package com.whatsappflux.intake;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import com.whatsappflux.system.BusinessClock;
+import com.whatsappflux.system.CustomerLock;
+import com.whatsappflux.system.Database;
+import com.whatsappflux.whatsapp.InboxSignal;
+
+/**
+ * Works off the inbox. Customers with pending messages are handed to worker threads; a worker locks the
+ * customer (one node, one thread at a time — see {@link CustomerLock}) and handles that customer's
+ * messages oldest first, each in its own transaction together with the workflow it starts or continues.
+ * A crash before the commit leaves the message RECEIVED, so it is picked up again after a restart or by
+ * another node — and never twice, because "processed" commits with its effects.
+ */
+@Component
+public class InboxDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
+    static final int MAX_ATTEMPTS = 5;
+
+    private final Database db;
+    private final CustomerLock customerLock;
+    private final ConversationRouter router;
+    private final InboxSignal signal;
+    private final TransactionTemplate transactions;
+    private final BusinessClock clock;
+    private final int threads;
+    private final long pollMillis;
+    private final boolean autoStart;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Timer routeTimer;
+    private ExecutorService workers;
+    private Thread poller;
+
+    public InboxDispatcher(Database db, CustomerLock customerLock, ConversationRouter router, InboxSignal signal,
+                           TransactionTemplate transactions, BusinessClock clock, MeterRegistry meters,
+                           @Value("${flux.intake.dispatcher-threads:4}") int threads,
+                           @Value("${flux.intake.poll-interval:100ms}") java.time.Duration poll,
+                           @Value("${flux.intake.dispatcher-enabled:true}") boolean autoStart) {
+        this.db = db;
+        this.customerLock = customerLock;
+        this.router = router;
+        this.signal = signal;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.threads = threads;
+        this.pollMillis = poll.toMillis();
+        this.autoStart = autoStart;
+        this.routeTimer = Timer.builder("flux.intake.route").description("time to route one inbound message")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+    }
+
+    @Override
+    public void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "inbox-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        poller = new Thread(this::pollLoop, "inbox-poller");
+        poller.setDaemon(true);
+        poller.start();
+        log.info("Inbox dispatcher started with {} workers", threads);
+    }
+
+    @Override
+    public void stop() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        signal.wake();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return autoStart;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100; // after the process engine, before the web server stops
+    }
+
+    private void pollLoop() {
+        while (running.get()) {
+            try {
+                List<String> customers = pendingCustomers();
+                for (String customer : customers) {
+                    if (inFlight.add(customer)) {
+                        workers.execute(() -> {
+                            try {
+                                drainCustomer(customer);
+                            } finally {
+                                inFlight.remove(customer);
+                                signal.wake();
+                            }
+                        });
+                    }
+                }
+                signal.await(customers.isEmpty() ? pollMillis * 5 : pollMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Inbox poll failed (will retry): {}", e.getMessage());
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    private List<String> pendingCustomers() {
+        return db.jdbc().queryForList("SELECT customer_key FROM inbound_message WHERE status = 'RECEIVED' "
+                + "GROUP BY customer_key ORDER BY MIN(id) LIMIT 200", String.class);
+    }
+
+    /** Handles every pending message of this customer now, in order (also used by tests and tools). */
+    public void drainCustomer(String customerKey) {
+        for (int i = 0; i < 10_000; i++) {
+            Boolean handled;
+            try {
+                handled = transactions.execute(tx -> handleNext(customerKey));
+            } catch (RuntimeException e) {
+                recordFailure(customerKey, e);
+                return; // the poller comes back to this customer
+            }
+            if (!Boolean.TRUE.equals(handled)) {
+                return;
+            }
+        }
+    }
+
+    /** Handles all pending messages of all customers on the calling thread. */
+    public void drainAll() {
+        for (String customer : pendingCustomers()) {
+            drainCustomer(customer);
+        }
+    }
+
+    private boolean handleNext(String customerKey) {
+        if (!customerLock.tryLockForTransaction(customerKey)) {
+            return false; // another worker or node has this customer
+        }
+        Optional<StoredInbound> next = db.jdbc().query("SELECT id, wamid, phone_number_id, customer_key, wa_id, user_id, "
+                + "profile_name, type, text, context_id, message_json, sent_at, attempts FROM inbound_message "
+                + "WHERE customer_key = ? AND status = 'RECEIVED' ORDER BY sent_at, id", StoredInbound::map, customerKey)
+                .stream().findFirst();
+        if (next.isEmpty()) {
+            return false;
+        }
+        StoredInbound message = next.get();
+        RoutingOutcome outcome = routeTimer.record(() -> router.route(message));
+        db.jdbc().update("UPDATE inbound_message SET status = 'PROCESSED', processed_at = ?, outcome = ?, "
+                + "process_instance_id = ?, error = NULL WHERE id = ? AND status = 'RECEIVED'",
+                Timestamp.from(clock.now()), outcome.kind(), outcome.processInstanceId(), message.id());
+        return true;
+    }
+
+    /**
+     * The message could not be routed (a bug, the database gone). It stays in the inbox and is retried;
+     * after {@value #MAX_ATTEMPTS} attempts it is set aside as FAILED (visible in the API and metrics) so the
+     * customer's later messages are not blocked behind it.
+     */
+    private void recordFailure(String customerKey, RuntimeException e) {
+        log.error("Routing a message of {} failed: {}", customerKey, e.toString(), e);
+        try {
+            transactions.executeWithoutResult(tx -> {
+                Optional<Long> id = db.jdbc().queryForList("SELECT id FROM inbound_message WHERE customer_key = ? "
+                        + "AND status = 'RECEIVED' ORDER BY sent_at, id", Long.class, customerKey).stream().findFirst();
+                id.ifPresent(messageId -> db.jdbc().update("UPDATE inbound_message SET attempts = attempts + 1, error = ?, "
+                        + "status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE status END WHERE id = ?",
+                        abbreviate(e.toString()), MAX_ATTEMPTS, messageId));
+            });
+        } catch (RuntimeException again) {
+            log.warn("Could not record the failure either: {}", again.getMessage());
+        }
+        sleepQuietly(200);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
