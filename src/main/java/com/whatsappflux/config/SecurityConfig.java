@@ -38,6 +38,8 @@ public class SecurityConfig {
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).authenticated()
                 .requestMatchers("/webhooks/**").permitAll()
                 .requestMatchers("/api/sandbox/**", "/simulator", "/simulator/**").permitAll()
+                // documents WhatsApp fetches by link (invoice PDFs); each URL carries an unguessable token
+                .requestMatchers("/files/**").permitAll()
                 .requestMatchers("/", "/camunda/**", "/error", "/favicon.ico").permitAll()
                 .requestMatchers("/engine-rest/**").authenticated()
                 .requestMatchers("/api/**", "/staff/**").authenticated()

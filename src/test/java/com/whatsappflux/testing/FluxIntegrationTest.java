@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.extension.responsetemplating.ResponseTemp
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +44,7 @@ import com.whatsappflux.whatsapp.WebhookSignature;
  * (the second Surefire run in {@code mvn verify}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("integration")
 public abstract class FluxIntegrationTest {
 
     public static final String APP_SECRET = "integration-test-app-secret";
@@ -82,9 +84,8 @@ public abstract class FluxIntegrationTest {
         registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "50");
         registry.add("camunda.bpm.job-execution.max-wait", () -> "200");
         if ("postgres".equals(System.getProperty("flux.test.db"))) {
-            registry.add("spring.datasource.url", () -> System.getProperty("flux.test.postgres-url",
-                    "jdbc:postgresql://127.0.0.1:5432/flux_test"));
-            registry.add("spring.datasource.username", () -> System.getProperty("flux.test.postgres-user", "postgres"));
+            registry.add("spring.datasource.url", PostgresTestDatabase::url);
+            registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
             registry.add("spring.datasource.password", () -> "");
             registry.add("camunda.bpm.database.type", () -> "postgres");
         } else {
@@ -94,7 +95,7 @@ public abstract class FluxIntegrationTest {
     }
 
     @BeforeEach
-    void graphAnswersLikeMeta() {
+    protected void graphAnswersLikeMeta() {
         GRAPH.resetAll();
         GRAPH.stubFor(post(urlPathMatching("/v[0-9.]+/[0-9]+/messages")).atPriority(10)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
