@@ -82,7 +82,7 @@ class WhatsAppSenderIntegrationTest extends FluxIntegrationTest {
 
         GRAPH.resetRequests();
         sender.send(SendRequest.of(waId, OutboundContent.list("Pick a slot", "See slots", List.of(
-                new OutboundContent.Section("Tomorrow", List.of(new OutboundContent.Row("slot_1", "Thu 10:00 AM", "Store demo"))))),
+                new OutboundContent.Section("Tomorrow", List.of(new OutboundContent.Row("slot_1", "Thu 10:00 AM", "Store demo")))),
                 null), key()));
         GRAPH.verify(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(equalToJson("""
                 {"messaging_product":"whatsapp","recipient_type":"individual","to":"+%s","type":"interactive",
