@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.responsetemplating.ResponseTemplateTransformer;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,8 +52,7 @@ public abstract class FluxIntegrationTest {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "test-admin-password";
 
-    protected static final WireMockServer GRAPH = new WireMockServer(wireMockConfig().dynamicPort()
-            .extensions(new ResponseTemplateTransformer(false)));
+    protected static final WireMockServer GRAPH = new WireMockServer(wireMockConfig().dynamicPort());
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     static {
