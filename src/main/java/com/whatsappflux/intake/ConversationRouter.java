@@ -45,6 +45,8 @@ public class ConversationRouter {
     private final RuntimeService runtimeService;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    private com.whatsappflux.conversation.CampaignReplyHandler campaignReplies; // broadcast: replies to campaigns
 
     public ConversationRouter(InboundMessageParser parser, ContactService contacts, AwaitingReplies awaitingReplies,
                               OutboxRepository outbox, IntentClassifier classifier, RuntimeService runtimeService,
@@ -73,6 +75,9 @@ public class ConversationRouter {
     }
 
     private RoutingOutcome routeConversation(InboundMessage message) {
+        if (campaignReplies != null && campaignReplies.handle(message)) {
+            return RoutingOutcome.of("campaign-reply");
+        }
         Optional<Awaiting> awaiting = findAwaiting(message);
         if (awaiting.isPresent() && continuesConversation(message, awaiting.get())) {
             Optional<String> correlated = correlate(message, awaiting.get());
