@@ -45,6 +45,8 @@ public final class PaymentProcess {
     public static final String DISPUTE_MESSAGE_TEXT = "disputeMessageText";
     public static final String FORWARD_RESULT = "forwardResult";
     public static final String OPEN_INVOICES_SUMMARY = "openInvoicesSummary";
+    /** The invoice a customer message is about (the customer path never sets invoiceNumber: that marks the invoice path). */
+    public static final String MEANT_INVOICE = "meantInvoiceNumber";
 
     /** Quick-reply payloads of the payment_reminder template and ids of our buttons. */
     public static final String PAID = "PAID";
