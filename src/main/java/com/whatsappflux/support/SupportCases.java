@@ -85,6 +85,12 @@ public class SupportCases {
         return db.jdbc().queryForList("SELECT rating FROM csat_rating WHERE case_id = ?", Integer.class, caseId);
     }
 
+    /** The customer's latest case, if any. */
+    public Long caseIdFor(String waId) {
+        return db.jdbc().queryForList("SELECT id FROM support_case WHERE wa_id = ? ORDER BY id DESC", Long.class, waId)
+                .stream().findFirst().orElse(null);
+    }
+
     public Map<String, Object> find(long caseId) {
         return db.jdbc().queryForMap("SELECT * FROM support_case WHERE id = ?", caseId);
     }
