@@ -156,7 +156,7 @@ public class CampaignService {
         }
         db.jdbc().batchUpdate("""
                 INSERT INTO campaign_recipient (campaign_id, wa_id, status, excluded_reason, was_customer)
-                SELECT ?, c.customer_key, CASE WHEN c.opted_out THEN 'EXCLUDED' ELSE 'PENDING' END,
+                SELECT CAST(? AS BIGINT), c.customer_key, CASE WHEN c.opted_out THEN 'EXCLUDED' ELSE 'PENDING' END,
                        CASE WHEN c.opted_out THEN 'opted_out' ELSE NULL END, c.customer
                 FROM contact c WHERE c.customer_key = ?""", rows);
         campaigns.setAudienceCounts(campaignId, requested, duplicates, invalid);
