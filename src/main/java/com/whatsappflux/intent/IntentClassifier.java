@@ -1,0 +1,13 @@
+package com.whatsappflux.intent;
+
+import java.time.ZonedDateTime;
+
+/** Classifies one inbound WhatsApp message: intent, calibrated confidence, language and entities. */
+public interface IntentClassifier {
+
+    /** Classifies with relative dates ("kal shaam 5 baje") resolved against the current time in the business time zone. */
+    Classification classify(String text);
+
+    /** Classifies with relative dates resolved against {@code now} (its zone is the one used). */
+    Classification classify(String text, ZonedDateTime now);
+}
