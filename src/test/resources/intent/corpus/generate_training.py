@@ -15,6 +15,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from gen_en_hilatn import EN, HI_LATN  # noqa: E402
 from gen_indic import HI, MR, TA, TA_LATN  # noqa: E402
 from gen_indic2 import TE, BN, KN, GU, ML, PA  # noqa: E402
+from gen_extra import EXTRA, NATIVE  # noqa: E402
 
 LANGS = [  # language, templates, target rows
     ("en", EN, 1150), ("hi-Latn", HI_LATN, 1250), ("hi", HI, 600), ("mr", MR, 240), ("ta", TA, 230),
@@ -102,7 +103,9 @@ def main():
     for lang, spec, target in LANGS:
         for intent, share in SHARE.items():
             want = max(8, round(target * share))
-            templates = spec[intent]
+            templates = spec[intent] + EXTRA.get(lang, {}).get(intent, []) + NATIVE.get(lang, {}).get(intent, [])
+            extra = len(EXTRA.get(lang, {}).get(intent, [])) + len(NATIVE.get(lang, {}).get(intent, []))
+            want += extra * (2 if lang in LATIN_PREFIX else 1)
             got, attempts = 0, 0
             # every template at least once, then random fills until the quota is met
             queue = list(templates)

@@ -87,7 +87,7 @@ final class SoftmaxModel {
         double best = 1.0;
         double bestLoss = Double.MAX_VALUE;
         double[] probs = new double[classes];
-        for (double t = 0.5; t <= 5.0; t += 0.05) {
+        for (double t = 0.2; t <= 5.0; t += 0.05) {
             double loss = 0;
             for (Example ex : heldOut) {
                 scores(ex.features(), ex.features().length, probs);
