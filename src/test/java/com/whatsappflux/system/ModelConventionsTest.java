@@ -117,7 +117,8 @@ class ModelConventionsTest {
                     problems.add(id + " references form '" + formRef + "' which is not in forms/");
                 }
             }
-            if (!(node instanceof BoundaryEvent) && node.getIncoming().isEmpty()
+            boolean eventSubProcess = node instanceof org.camunda.bpm.model.bpmn.instance.SubProcess sub && sub.triggeredByEvent();
+            if (!(node instanceof BoundaryEvent) && !eventSubProcess && node.getIncoming().isEmpty()
                     && !(node instanceof org.camunda.bpm.model.bpmn.instance.StartEvent)) {
                 problems.add(id + " has no incoming flow");
             }

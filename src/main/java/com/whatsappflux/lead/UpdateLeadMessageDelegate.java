@@ -1,0 +1,22 @@
+package com.whatsappflux.lead;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The customer wrote again while their lead is open: the same lead takes the new message (no second lead). */
+@Component
+public class UpdateLeadMessageDelegate implements JavaDelegate {
+
+    private final LeadService leads;
+
+    public UpdateLeadMessageDelegate(LeadService leads) {
+        this.leads = leads;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        leads.customerWroteAgain(LeadVariables.leadId(execution),
+                LeadVariables.start(execution, (String) execution.getVariable(LeadProcess.LEAD_SOURCE)));
+    }
+}
