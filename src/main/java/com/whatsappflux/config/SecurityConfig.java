@@ -41,7 +41,9 @@ public class SecurityConfig {
                 // documents WhatsApp fetches by link (invoice PDFs); each URL carries an unguessable token
                 .requestMatchers("/files/**").permitAll()
                 .requestMatchers("/", "/camunda/**", "/error", "/favicon.ico").permitAll()
-                .requestMatchers("/engine-rest/**").authenticated()
+                // Camunda's own filter authenticates the REST API (below) — except the engine list, closed here
+                .requestMatchers("/engine-rest/engine", "/engine-rest/engine/").authenticated()
+                .requestMatchers("/engine-rest/**").permitAll()
                 .requestMatchers("/api/**", "/staff/**").authenticated()
                 .anyRequest().denyAll());
         return http.build();

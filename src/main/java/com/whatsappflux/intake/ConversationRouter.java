@@ -124,8 +124,7 @@ public class ConversationRouter {
         if (c.intent().equals(awaiting.topic()) || "other".equals(c.intent())) {
             return true;
         }
-        boolean paymentProof = "payment".equals(c.intent()) && c.entities().toMap().containsKey("utrs")
-                && !((java.util.Collection<?>) c.entities().toMap().get("utrs")).isEmpty();
+        boolean paymentProof = "payment".equals(c.intent()) && !c.entities().transactionIds().isEmpty();
         return !(paymentProof || c.confidence() >= CLEARLY_OTHER_TOPIC);
     }
 
