@@ -1,0 +1,39 @@
+package com.whatsappflux.booking;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.whatsappflux.system.BusinessClock;
+
+/** Reads the request: service (if clear), preferred date/time, special request. */
+@Component
+public class UnderstandBookingRequestDelegate implements JavaDelegate {
+
+    private final BookingRequestReader reader;
+    private final BookingCalendarRepository calendar;
+    private final BusinessClock clock;
+
+    public UnderstandBookingRequestDelegate(BookingRequestReader reader, BookingCalendarRepository calendar, BusinessClock clock) {
+        this.reader = reader;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String text = (String) execution.getVariable(BookingProcess.MESSAGE_TEXT);
+        String entities = execution.getVariable(BookingProcess.ENTITIES) == null ? null
+                : execution.getVariable(BookingProcess.ENTITIES).toString();
+        var service = reader.service(text, calendar.services());
+        execution.setVariable(BookingProcess.SERVICE_KNOWN, service.isPresent());
+        execution.setVariable(BookingProcess.SERVICE_ID, service.map(BusinessCalendar.Service::id).orElse(null));
+        execution.setVariable(BookingProcess.SERVICE_NAME, service.map(BusinessCalendar.Service::name).orElse(null));
+        BookingVariables.setPreference(execution, reader.preference(text, entities, clock.nowInZone()));
+        boolean special = reader.isSpecialRequest(text);
+        execution.setVariable(BookingProcess.SPECIAL_REQUEST, special);
+        execution.setVariable(BookingProcess.HANDOVER_REASON, special ? "Special request" : null);
+        execution.setVariable(BookingProcess.REJECTED_ROUNDS, 0);
+        execution.setVariable(BookingProcess.SLOT_WAS_TAKEN, false);
+    }
+}
