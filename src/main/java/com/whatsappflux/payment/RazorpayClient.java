@@ -20,7 +20,9 @@ public class RazorpayClient {
     }
 
     private final PaymentSettings settings;
-    private final RestClient http = RestClient.create();
+    // plain HTTP/1.1 client: no h2c upgrade attempts against gateways or test stubs
+    private final RestClient http = RestClient.builder()
+            .requestFactory(new org.springframework.http.client.SimpleClientHttpRequestFactory()).build();
 
     public RazorpayClient(PaymentSettings settings) {
         this.settings = settings;
