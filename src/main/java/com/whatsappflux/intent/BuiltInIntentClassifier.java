@@ -19,7 +19,8 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
     public static final String TRAINING_RESOURCE = "intent/training.tsv";
     private static final Intent[] INTENTS = Intent.values();
     private static final int HASH_BITS = 18;
-    private static final int EPOCHS = 8;
+    private static final int EPOCHS = 7;
+    private static final int FINISHING_EPOCHS = 2;
     private static final double LEARNING_RATE = 0.6;
     /** Below this the model's opt-out guess is not trusted without a rule phrase: opt-out precision matters most. */
     private static final double UNRULED_OPT_OUT_MIN = 0.75;
@@ -42,19 +43,23 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
         long started = System.nanoTime();
         this.zone = zone;
         this.trainingRows = corpus.size();
-        List<SoftmaxModel.Example> all = examples(corpus);
-        // hold out every 7th row to fit the temperature on messages the weights have not seen
+        List<int[]> features = features(corpus);
+        List<SoftmaxModel.Example> all = new ArrayList<>(corpus.size());
+        for (int i = 0; i < corpus.size(); i++) {
+            all.add(new SoftmaxModel.Example(features.get(i), corpus.get(i).intent().ordinal()));
+        }
+        // Train on six sevenths, fit the temperature on the rest (messages the weights have not seen),
+        // then finish with low-rate epochs over everything so no row is wasted. One model, one pass of work.
         List<SoftmaxModel.Example> fit = new ArrayList<>();
         List<SoftmaxModel.Example> heldOut = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             (i % 7 == 3 ? heldOut : fit).add(all.get(i));
         }
-        SoftmaxModel calibration = new SoftmaxModel(1 << HASH_BITS, INTENTS.length);
-        calibration.train(fit, EPOCHS, LEARNING_RATE, 42);
-        calibration.fitTemperature(heldOut);
-        model.train(all, EPOCHS, LEARNING_RATE, 42);
-        model.setTemperature(calibration.temperature() * TEMPLATE_CORPUS_SOFTENING);
-        this.languages = new LanguageDetector(corpus);
+        model.train(fit, 0, EPOCHS, LEARNING_RATE, 42);
+        model.fitTemperature(heldOut);
+        model.train(all, EPOCHS, EPOCHS + FINISHING_EPOCHS, LEARNING_RATE, 43);
+        model.setTemperature(model.temperature() * TEMPLATE_CORPUS_SOFTENING);
+        this.languages = new LanguageDetector(corpus, features, hasher);
         this.trainingMillis = (System.nanoTime() - started) / 1_000_000;
     }
 
@@ -87,10 +92,10 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
         Scratch s = scratch.get();
         String normalized = TextNormalizer.normalize(text);
         Script script = Script.dominant(text);
-        String language = languages.detect(text, normalized, script, s.features, s.probabilities);
+        int n = hasher.hash(normalized, s.features);
+        String language = languages.detect(script, s.features, n, s.probabilities);
         Entities found = entities.extract(text, now);
 
-        int n = hasher.hash(normalized, s.features);
         double[] p = s.probabilities;
         model.probabilities(s.features, n, p);
         int best = argmax(p, -1);
@@ -113,6 +118,11 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
         return new Classification(intent, confidence, language, found);
     }
 
+    /** The business zone relative dates are resolved in by {@link #classify(String)}. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** Milliseconds spent training at construction. */
     public long trainingMillis() {
         return trainingMillis;
@@ -131,14 +141,14 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
         return model.temperature();
     }
 
-    private List<SoftmaxModel.Example> examples(List<LabelledText> corpus) {
-        List<SoftmaxModel.Example> examples = new ArrayList<>(corpus.size());
+    private List<int[]> features(List<LabelledText> corpus) {
+        List<int[]> features = new ArrayList<>(corpus.size());
         int[] buffer = new int[FeatureHasher.MAX_FEATURES];
         for (LabelledText row : corpus) {
             int n = hasher.hash(TextNormalizer.normalize(row.text()), buffer);
-            examples.add(new SoftmaxModel.Example(Arrays.copyOf(buffer, n), row.intent().ordinal()));
+            features.add(Arrays.copyOf(buffer, n));
         }
-        return examples;
+        return features;
     }
 
     private static int argmax(double[] values, int excluded) {

@@ -14,25 +14,28 @@ final class LanguageDetector {
     private static final String[] LATIN = {"en", "hi-Latn", "ta-Latn"};
     private static final String[] DEVANAGARI = {"hi", "mr"};
 
-    private final FeatureHasher hasher = new FeatureHasher(16);
-    private final SoftmaxModel latin = new SoftmaxModel(1 << 16, LATIN.length);
-    private final SoftmaxModel devanagari = new SoftmaxModel(1 << 16, DEVANAGARI.length);
+    private final SoftmaxModel latin;
+    private final SoftmaxModel devanagari;
 
-    LanguageDetector(List<LabelledText> corpus) {
-        latin.train(examples(corpus, LATIN), 6, 0.5, 7);
-        devanagari.train(examples(corpus, DEVANAGARI), 6, 0.5, 11);
+    /** Trains on the corpus rows' language labels, reusing the intent model's hashed features (same hasher). */
+    LanguageDetector(List<LabelledText> corpus, List<int[]> features, FeatureHasher hasher) {
+        latin = new SoftmaxModel(hasher.dimension(), LATIN.length);
+        devanagari = new SoftmaxModel(hasher.dimension(), DEVANAGARI.length);
+        latin.train(examples(corpus, features, LATIN), 4, 0.5, 7);
+        devanagari.train(examples(corpus, features, DEVANAGARI), 4, 0.5, 11);
     }
 
-    String detect(String rawText, String normalized, Script script, int[] buffer, double[] scratch) {
+    /** @param features the message's hashed features, {@code count} of them */
+    String detect(Script script, int[] features, int count, double[] scratch) {
         String implied = script.impliedLanguage();
         if (implied != null) {
             return implied;
         }
         if (script == Script.DEVANAGARI) {
-            return pick(devanagari, DEVANAGARI, normalized, buffer, scratch);
+            return pick(devanagari, DEVANAGARI, features, count, scratch);
         }
         if (script == Script.LATIN) {
-            return pick(latin, LATIN, normalized, buffer, scratch);
+            return pick(latin, LATIN, features, count, scratch);
         }
         return "en";
     }
@@ -41,9 +44,8 @@ final class LanguageDetector {
         return latin.sizeInBytes() + devanagari.sizeInBytes();
     }
 
-    private String pick(SoftmaxModel model, String[] labels, String normalized, int[] buffer, double[] scratch) {
-        int n = hasher.hash(normalized, buffer);
-        model.scores(buffer, n, scratch);
+    private static String pick(SoftmaxModel model, String[] labels, int[] features, int count, double[] scratch) {
+        model.scores(features, count, scratch);
         int best = 0;
         for (int i = 1; i < labels.length; i++) {
             if (scratch[i] > scratch[best]) {
@@ -53,14 +55,12 @@ final class LanguageDetector {
         return labels[best];
     }
 
-    private List<SoftmaxModel.Example> examples(List<LabelledText> corpus, String[] labels) {
+    private static List<SoftmaxModel.Example> examples(List<LabelledText> corpus, List<int[]> features, String[] labels) {
         List<SoftmaxModel.Example> examples = new ArrayList<>();
-        int[] buffer = new int[FeatureHasher.MAX_FEATURES];
-        for (LabelledText row : corpus) {
+        for (int r = 0; r < corpus.size(); r++) {
             for (int i = 0; i < labels.length; i++) {
-                if (labels[i].equals(row.language())) {
-                    int n = hasher.hash(TextNormalizer.normalize(row.text()), buffer);
-                    examples.add(new SoftmaxModel.Example(java.util.Arrays.copyOf(buffer, n), i));
+                if (labels[i].equals(corpus.get(r).language())) {
+                    examples.add(new SoftmaxModel.Example(features.get(r), i));
                 }
             }
         }

@@ -31,13 +31,18 @@ final class SoftmaxModel {
     }
 
     void train(List<Example> examples, int epochs, double learningRate, long seed) {
+        train(examples, 0, epochs, learningRate, seed);
+    }
+
+    /** Runs epochs {@code firstEpoch .. lastEpoch-1}; the learning rate keeps decaying across calls. */
+    void train(List<Example> examples, int firstEpoch, int lastEpoch, double learningRate, long seed) {
         Random random = new Random(seed);
         int[] order = new int[examples.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         double[] probs = new double[classes];
-        for (int epoch = 0; epoch < epochs; epoch++) {
+        for (int epoch = firstEpoch; epoch < lastEpoch; epoch++) {
             shuffle(order, random);
             double lr = learningRate / (1 + epoch * 0.3);
             for (int idx : order) {
@@ -84,15 +89,19 @@ final class SoftmaxModel {
 
     /** Picks the temperature minimising the negative log-likelihood of held-out examples (grid search, it is one number). */
     void fitTemperature(List<Example> heldOut) {
+        double[][] logits = new double[heldOut.size()][classes];
+        for (int i = 0; i < logits.length; i++) {
+            scores(heldOut.get(i).features(), heldOut.get(i).features().length, logits[i]);
+        }
         double best = 1.0;
         double bestLoss = Double.MAX_VALUE;
         double[] probs = new double[classes];
         for (double t = 0.2; t <= 5.0; t += 0.05) {
             double loss = 0;
-            for (Example ex : heldOut) {
-                scores(ex.features(), ex.features().length, probs);
+            for (int i = 0; i < logits.length; i++) {
+                System.arraycopy(logits[i], 0, probs, 0, classes);
                 softmax(probs, t);
-                loss -= Math.log(Math.max(probs[ex.label()], 1e-9));
+                loss -= Math.log(Math.max(probs[heldOut.get(i).label()], 1e-9));
             }
             if (loss < bestLoss) {
                 bestLoss = loss;
