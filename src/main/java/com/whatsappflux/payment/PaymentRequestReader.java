@@ -42,7 +42,8 @@ public class PaymentRequestReader {
 
     public Request read(String text, String replyId, String entitiesJson) {
         String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        String reference = first(entities(entitiesJson, "utrs")).orElseGet(() -> utr(text));
+        String reference = first(entities(entitiesJson, "transactionIds")).or(() -> first(entities(entitiesJson, "utrs")))
+                .orElseGet(() -> utr(text));
         BigDecimal amount = first(entities(entitiesJson, "amounts")).map(PaymentRequestReader::money).orElseGet(() -> amount(text));
         String kind;
         if (PaymentProcess.PAID.equals(replyId)) {
