@@ -102,7 +102,7 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
         Intent intent = INTENTS[best];
         double confidence = p[best];
 
-        boolean optOutPhrase = OptOutRule.matches(normalized);
+        boolean optOutPhrase = OptOutRule.matches(normalized, script);
         boolean vetoed = OptOutRule.vetoed(normalized);
         if (optOutPhrase && !vetoed) {
             return new Classification(Intent.OPT_OUT, Math.max(confidence, 0.97), language, found);

@@ -73,12 +73,24 @@ final class OptOutRule {
     private OptOutRule() {
     }
 
-    static boolean matches(String normalized) {
-        if (WHOLE_MESSAGE.contains(stripPoliteness(normalized))) {
+    /** Phrases grouped by the script of their first letter, so a Tamil message is not searched for Gujarati phrases. */
+    private static final java.util.Map<Script, List<String>> PHRASES_BY_SCRIPT = PHRASES.stream().collect(
+            java.util.stream.Collectors.groupingBy(p -> Script.of(p.strip().codePointAt(0))));
+
+    static boolean matches(String normalized, Script script) {
+        if (normalized.length() <= 40 && WHOLE_MESSAGE.contains(stripPoliteness(normalized))) {
             return true;
         }
         String padded = " " + normalized + " ";
-        for (String phrase : PHRASES) {
+        return containsAny(padded, PHRASES_BY_SCRIPT.get(Script.LATIN))
+                || (script != Script.LATIN && containsAny(padded, PHRASES_BY_SCRIPT.get(script)));
+    }
+
+    private static boolean containsAny(String padded, List<String> phrases) {
+        if (phrases == null) {
+            return false;
+        }
+        for (String phrase : phrases) {
             if (padded.contains(phrase)) {
                 return true;
             }

@@ -68,16 +68,18 @@ final class SoftmaxModel {
 
     /** Raw logits for the first {@code count} feature indices, written into {@code out}. */
     void scores(int[] features, int count, double[] out) {
-        float[] acc = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            out[c] = 0;
+        }
         for (int i = 0; i < count; i++) {
             int base = features[i] * classes;
             for (int c = 0; c < classes; c++) {
-                acc[c] += weights[base + c];
+                out[c] += weights[base + c];
             }
         }
         double scale = count == 0 ? 0 : 1.0 / Math.sqrt(count);
         for (int c = 0; c < classes; c++) {
-            out[c] = acc[c] * scale + bias[c];
+            out[c] = out[c] * scale + bias[c];
         }
     }
 
