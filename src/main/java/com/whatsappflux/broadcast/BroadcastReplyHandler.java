@@ -122,7 +122,7 @@ public class BroadcastReplyHandler implements CampaignReplyHandler {
         variables.put("phoneNumberId", message.phoneNumberId());
         variables.put(BroadcastProcess.REPLY_ID, message.reply() == null ? null : message.reply().id());
         variables.put(BroadcastProcess.BUTTON_ACTION, action);
-        variables.put(BroadcastProcess.INTENT, c == null ? null : c.intent());
+        variables.put(BroadcastProcess.INTENT, c == null ? null : c.intent().code());
         variables.put(BroadcastProcess.CONFIDENCE, c == null ? 0.0 : c.confidence());
         variables.put(BroadcastProcess.STOP_WORDS, action == null && ResponseSignals.stop(text));
         variables.put(BroadcastProcess.DECLINED, action == null && ResponseSignals.declined(text));

@@ -45,7 +45,7 @@ public class ClassifyMessageDelegate implements JavaDelegate {
             return;
         }
         Classification c = classifier.classify(text);
-        execution.setVariable(IntakeProcess.INTENT, c.intent());
+        execution.setVariable(IntakeProcess.INTENT, c.intent().code());
         execution.setVariable(IntakeProcess.CONFIDENCE, c.confidence());
         execution.setVariable(IntakeProcess.ENTITIES, json.writeValueAsString(c.entities().toMap()));
         execution.setVariable(IntakeProcess.GREETING, GREETING.matcher(text.trim()).matches());

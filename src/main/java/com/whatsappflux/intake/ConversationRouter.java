@@ -118,13 +118,13 @@ public class ConversationRouter {
             return true; // a photo or document without caption answers what was asked (a payment screenshot)
         }
         Classification c = classifier.classify(message.text());
-        if ("opt_out".equals(c.intent())) {
+        if ("opt_out".equals(c.intent().code())) {
             return false;
         }
-        if (c.intent().equals(awaiting.topic()) || "other".equals(c.intent())) {
+        if (c.intent().code().equals(awaiting.topic()) || "other".equals(c.intent().code())) {
             return true;
         }
-        boolean paymentProof = "payment".equals(c.intent()) && !c.entities().transactionIds().isEmpty();
+        boolean paymentProof = "payment".equals(c.intent().code()) && !c.entities().transactionIds().isEmpty();
         return !(paymentProof || c.confidence() >= CLEARLY_OTHER_TOPIC);
     }
 
