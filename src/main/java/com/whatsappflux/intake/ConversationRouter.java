@@ -156,6 +156,7 @@ public class ConversationRouter {
         variables.put(IntakeProcess.MESSAGE_TYPE, message.type().code());
         variables.put(IntakeProcess.PHONE_NUMBER_ID, message.phoneNumberId());
         variables.put(IntakeProcess.REPLY_ID, message.reply() == null ? null : message.reply().id());
+        variables.put(IntakeProcess.ATTEMPT, 1);
         contacts.find(message.customerKey()).map(c -> c.language()).ifPresent(l -> variables.put(IntakeProcess.LANGUAGE, l));
         if (message.referral() != null) {
             variables.put(IntakeProcess.LEAD_SOURCE, "ad");
