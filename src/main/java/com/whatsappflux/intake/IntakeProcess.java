@@ -14,6 +14,8 @@ public final class IntakeProcess {
     public static final String REPLY_ID = "replyId";
     public static final String LEAD_SOURCE = "leadSource";
     public static final String AD_HEADLINE = "adHeadline";
+    /** 1 for the first message, +1 for each answer to "what do you need?" (the route table hands over at 2). */
+    public static final String ATTEMPT = "attempt";
 
     /** Set by the classification step. */
     public static final String INTENT = "intent";

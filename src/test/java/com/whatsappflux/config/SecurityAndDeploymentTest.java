@@ -44,7 +44,8 @@ class SecurityAndDeploymentTest extends FluxIntegrationTest {
     void engineRestNeedsCredentials_includingTheEngineList() {
         assertThat(api("GET", "/engine-rest/process-definition", null, null, null).statusCode()).isEqualTo(401);
         assertThat(api("GET", "/engine-rest/engine", null, null, null).statusCode()).isEqualTo(401);
-        assertThat(api("GET", "/engine-rest/process-definition", null, ADMIN, "wrong").statusCode()).isEqualTo(401);
+        // (a wrong password makes Camunda delay that user's next logins, so not the admin's here)
+        assertThat(api("GET", "/engine-rest/process-definition", null, "vikram", "wrong").statusCode()).isEqualTo(401);
         assertThat(api("GET", "/engine-rest/process-definition", null).statusCode()).isEqualTo(200);
         assertThat(api("GET", "/engine-rest/engine", null).statusCode()).isEqualTo(200);
     }
@@ -58,7 +59,15 @@ class SecurityAndDeploymentTest extends FluxIntegrationTest {
 
     @Test
     void webappsShowTheirLogin() {
-        HttpResponse<String> tasklist = api("GET", "/camunda/app/tasklist/default/", null, null, null);
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> tasklist;
+        try {
+            tasklist = browser.send(java.net.http.HttpRequest.newBuilder(url("/camunda/app/tasklist/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         assertThat(tasklist.statusCode()).isEqualTo(200);
         assertThat(tasklist.body()).containsIgnoringCase("tasklist");
         HttpResponse<String> unauthenticated = api("GET", "/camunda/api/engine/engine/default/task/count", null, null, null);

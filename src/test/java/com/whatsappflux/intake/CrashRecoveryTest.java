@@ -65,7 +65,9 @@ class CrashRecoveryTest {
     private static ConfigurableApplicationContext start(Map<String, Object> properties, boolean dispatcher) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("flux.intake.dispatcher-enabled", dispatcher);
-        return new SpringApplicationBuilder(FluxApplication.class).profiles("demo").properties(all).run();
+        // command-line arguments: they outrank application.yaml (default properties would not)
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(FluxApplication.class).profiles("demo").run(args);
     }
 
     private static Map<String, Object> databaseProperties() {

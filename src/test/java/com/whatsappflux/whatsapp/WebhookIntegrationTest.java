@@ -227,7 +227,7 @@ class WebhookIntegrationTest extends FluxIntegrationTest {
         value.putObject("metadata").put("phone_number_id", PHONE_NUMBER_ID);
         value.putArray("contacts").addObject().put("user_id", userId).putObject("profile").put("name", "asha_r");
         ObjectNode m = value.putArray("messages").addObject().put("from_user_id", userId).put("id", "wamid.u." + userId)
-                .put("timestamp", "1764000000").put("type", "text");
+                .put("timestamp", String.valueOf(System.currentTimeMillis() / 1000)).put("type", "text");
         m.putObject("text").put("body", "hello");
         assertThat(postWebhook(root.toString()).statusCode()).isEqualTo(200);
         assertThat(inbound(userId)).isEqualTo(1);
