@@ -65,8 +65,6 @@ class PaymentEndToEndTest extends FluxIntegrationTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("WIP: passes through invoice, document, PDF and the reminder template; the customer's "
-            + "'paid, UTR' message does not yet reach userTask_verifyPayment within 20 s (intake routing with the new classifier to be checked)")
     void invoiceToReminderToClaimToAccountsToReceipt() {
         String waId = newCustomer();
         String number = "INV-E2E-" + waId.substring(6);
@@ -90,7 +88,9 @@ class PaymentEndToEndTest extends FluxIntegrationTest {
 
         // time travel to the first reminder (3 days before the due date); the customer's window has closed by then: template
         ProcessInstance collection = collectionOf(number);
-        Date reminderAt = (Date) runtimeService.getVariable(collection.getId(), PaymentProcess.NEXT_FOLLOW_UP_AT);
+        Date reminderAt = Awaitility.await().until(
+                () -> (Date) runtimeService.getVariable(collection.getId(), PaymentProcess.NEXT_FOLLOW_UP_AT), d -> d != null);
+        Awaitility.await().until(() -> managementService.createJobQuery().processInstanceId(collection.getId()).timers().count() == 1);
         assertThat(reminderAt.toInstant()).isEqualTo(due.minusDays(3).atTime(10, 0).atZone(IST).toInstant());
         ClockUtil.setCurrentTime(Date.from(reminderAt.toInstant().plusSeconds(60)));
         Job timer = managementService.createJobQuery().processInstanceId(collection.getId()).timers().singleResult();
