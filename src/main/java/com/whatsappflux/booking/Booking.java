@@ -16,6 +16,11 @@ public record Booking(long id, String waId, String customerName, long serviceId,
     public static final String ATTENDED = "ATTENDED";
     public static final String NO_SHOW = "NO_SHOW";
 
+    /** Whether this booking is the slot behind a list row id (SLOT_resource_epochSeconds). */
+    public boolean rowIdMatches(String rowId) {
+        return new Slot(resourceId, start, end).rowId().equals(rowId);
+    }
+
     public boolean isActive() {
         return CONFIRMED.equals(status);
     }

@@ -83,7 +83,8 @@ public class BookingCalendarRepository {
     }
 
     public List<Map<String, Object>> listServices() {
-        return db.jdbc().queryForList("SELECT id, code, name, duration_minutes AS \"durationMinutes\", description, active "
+        return db.jdbc().queryForList("SELECT id AS \"id\", code AS \"code\", name AS \"name\", duration_minutes AS \"durationMinutes\", "
+                + "description AS \"description\", active AS \"active\" "
                 + "FROM booking_service ORDER BY id");
     }
 
@@ -109,7 +110,8 @@ public class BookingCalendarRepository {
     }
 
     public List<Map<String, Object>> listResources() {
-        return db.jdbc().queryForList("SELECT id, code, name, capacity, active FROM booking_resource ORDER BY id");
+        return db.jdbc().queryForList("SELECT id AS \"id\", code AS \"code\", name AS \"name\", capacity AS \"capacity\", "
+                + "active AS \"active\" FROM booking_resource ORDER BY id");
     }
 
     public boolean resourceExists(long id) {

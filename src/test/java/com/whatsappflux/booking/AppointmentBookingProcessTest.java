@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,6 +29,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,9 @@ class AppointmentBookingProcessTest {
         }
     }
 
+    /** Injected by the extension; bound explicitly since an application context in the same JVM has its own engine. */
+    ProcessEngine processEngine;
+
     private final List<String> calls = new ArrayList<>();
     private final Map<Long, String> bookingStatus = new HashMap<>();
     private boolean serviceKnown = true;
@@ -85,6 +90,7 @@ class AppointmentBookingProcessTest {
 
     @BeforeEach
     void registerStandIns() {
+        BpmnAwareTests.init(processEngine);
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("understandBookingRequestDelegate", (JavaDelegate) ex -> {
             calls.add("understand:" + ex.getVariable("messageText"));
@@ -186,6 +192,7 @@ class AppointmentBookingProcessTest {
 
     @AfterEach
     void reset() {
+        BpmnAwareTests.reset();
         Mocks.reset();
         ClockUtil.reset();
     }
