@@ -60,15 +60,16 @@ final class AnswerReader {
             }
         }
         boolean asks = QUESTION.matcher(body).find();
+        String typedOption = matchOptionTitle(question, body);
+        if (typedOption != null) {
+            return answer(body, typedOption); // typed the button's words instead of tapping it
+        }
         String value = switch (question.answerType()) {
             case "budget" -> budgetBand(body, entities);
             case "timeline" -> timeline(body, entities, today);
             case "location" -> location(body, entities, asks);
             default -> body.isEmpty() ? null : body;
         };
-        if (value == null) {
-            value = matchOptionTitle(question, body);
-        }
         boolean structured = "budget".equals(question.answerType()) || "timeline".equals(question.answerType())
                 || "location".equals(question.answerType());
         if (asks && structured && value == null) {
@@ -90,10 +91,16 @@ final class AnswerReader {
         if (amount == null) {
             return null;
         }
-        if (amount.compareTo(TEN_K) < 0) {
+        String t = text.toLowerCase(Locale.ROOT);
+        boolean upTo = t.matches("(?s).*\\b(under|below|less than|within|max|kam)\\b.*");
+        boolean over = t.matches("(?s).*\\b(above|over|more than|zyada|plus)\\b.*");
+        if (amount.compareTo(TEN_K) < 0 || (upTo && amount.compareTo(TEN_K) == 0)) {
             return "under_10k";
         }
-        return amount.compareTo(FIFTY_K) <= 0 ? "10k_50k" : "above_50k";
+        if (amount.compareTo(FIFTY_K) > 0 || (over && amount.compareTo(FIFTY_K) == 0)) {
+            return "above_50k";
+        }
+        return "10k_50k";
     }
 
     /** "2 lakh" → 200000, "50k" → 50000, "₹15,000" → 15000; a bare small number (a quantity) is not an amount. */
@@ -161,7 +168,9 @@ final class AnswerReader {
     }
 
     private static String matchOptionTitle(QualificationQuestion question, String text) {
-        return question.options().stream().filter(o -> o.title().equalsIgnoreCase(text)).map(QualificationQuestion.Option::value)
-                .findFirst().orElse(null);
+        String typed = text.replace('–', '-').trim();
+        return question.options().stream().filter(o -> o.title() != null
+                        && o.title().replace('–', '-').equalsIgnoreCase(typed))
+                .map(QualificationQuestion.Option::value).findFirst().orElse(null);
     }
 }
