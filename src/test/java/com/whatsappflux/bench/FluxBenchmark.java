@@ -1,0 +1,382 @@
+package com.whatsappflux.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.whatsappflux.FluxApplication;
+import com.whatsappflux.conversation.AwaitingReplies;
+import com.whatsappflux.crm.ContactService;
+import com.whatsappflux.intake.ConversationRouter;
+import com.whatsappflux.intake.InboxDispatcher;
+import com.whatsappflux.intake.StoredInbound;
+import com.whatsappflux.system.BusinessClock;
+import com.whatsappflux.whatsapp.OutboundContent;
+import com.whatsappflux.whatsapp.SendRequest;
+import com.whatsappflux.whatsapp.ThroughputLimiter;
+import com.whatsappflux.whatsapp.WebhookSignature;
+import com.whatsappflux.whatsapp.WhatsAppSender;
+
+/**
+ * The performance benchmark (not a test): run by {@code scripts/bench}. Starts the application on PostgreSQL
+ * with a WireMock Graph stub in this JVM, then measures and prints tables for
+ * <ol>
+ *   <li>end to end at steady offered loads: from ack to "routed" and to "target workflow started",</li>
+ *   <li>webhook ingest at rising concurrency (ack latency, msgs/s),</li>
+ *   <li>correlation of a reply with 1k / 10k / 50k waiting instances,</li>
+ *   <li>outbound sending against the stub, cap lifted and at 80 msg/s.</li>
+ * </ol>
+ * Arguments: {@code [jdbcUrl] [maxWaiting]} — defaults {@code jdbc:postgresql://127.0.0.1:5432/flux_bench}, 50000.
+ */
+public final class FluxBenchmark {
+
+    private static final String SECRET = "bench-secret";
+    private static final String PHONE = "106540352242922";
+    private static final String[] TEXTS = {
+            "Hi, interested in pricing of 43 inch TV", "kal shaam 5 baje appointment chahiye", "payment done, UTR 412345678901",
+            "where is my order 4521?", "मुझे 2 एसी का रेट चाहिए", "bill anupunga sir", "ok thanks", "namaste",
+            "product kharab nikla, refund chahiye", "PO acknowledged, dispatch tomorrow", "STOP", "ఇన్వాయిస్ పంపండి"};
+
+    private final List<String> report = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/flux_bench";
+        int maxWaiting = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        new FluxBenchmark().run(url, maxWaiting);
+        System.exit(0);
+    }
+
+    private void run(String url, int maxWaiting) throws Exception {
+        recreateDatabase(url);
+        WireMockServer graph = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort()
+                .containerThreads(64).disableRequestJournal());
+        graph.start();
+        graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v[0-9.]+/[0-9]+/messages"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"messages\":[{\"id\":\"wamid.{{randomValue length=20 type='ALPHANUMERIC'}}\"}]}")
+                        .withTransformers("response-template")));
+        String[] args = {
+                "--server.port=18080", "--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--flux.admin.password=bench", "--flux.whatsapp.app-secret=" + SECRET,
+                "--flux.whatsapp.access-token=bench-token", "--flux.whatsapp.phone-number-id=" + PHONE,
+                "--flux.whatsapp.api-base-url=" + graph.baseUrl(), "--flux.whatsapp.max-messages-per-second=0",
+                "--logging.level.root=WARN", "--logging.level.com.whatsappflux=WARN"};
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FluxApplication.class).run(args)) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            ingestAndEndToEnd(app, jdbc);
+            correlation(app, maxWaiting);
+            sending(app);
+            memory();
+        } finally {
+            graph.stop();
+        }
+        System.out.println();
+        report.forEach(System.out::println);
+        Path out = Path.of("target", "bench-results.md");
+        Files.createDirectories(out.getParent());
+        Files.write(out, report);
+        System.out.println("\n(also written to " + out + ")");
+    }
+
+    // ---- 1 + 2: webhook ingest and end to end ----
+
+    private void ingestAndEndToEnd(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        // end to end at a steady offered load, everything running (dispatcher, job executor, workflows, Graph stub)
+        report.add("### End to end at a steady offered load (webhook → inbox → router → message-intake: classified, routed, "
+                + "target workflow started)");
+        report.add("");
+        report.add("| offered msgs/s | messages | routed msgs/s | ack→routed p50 / p95 ms | ack→workflow started p50 / p95 ms |");
+        report.add("|---|---|---|---|---|");
+        for (int rate : new int[] {25, 50, 100, 150}) {
+            long startId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM inbound_message", Long.class);
+            long t0 = System.nanoTime();
+            paced(http, rate, 10);
+            waitUntilInboxDrained(jdbc);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            List<Double> routed = jdbc.queryForList("SELECT EXTRACT(EPOCH FROM (processed_at - received_at)) * 1000 "
+                    + "FROM inbound_message WHERE id > ? AND status = 'PROCESSED'", Double.class, startId);
+            waitUntilIntakesEnded(jdbc, startId);
+            List<Double> started = jdbc.queryForList("SELECT EXTRACT(EPOCH FROM (h.END_TIME_ - m.received_at)) * 1000 "
+                    + "FROM inbound_message m JOIN ACT_HI_PROCINST h ON h.PROC_INST_ID_ = m.process_instance_id "
+                    + "WHERE m.id > ? AND h.END_TIME_ IS NOT NULL", Double.class, startId);
+            Result r = new Result(routed, 0, routed.size() / seconds);
+            Result s = new Result(started, 0, 0);
+            report.add(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f / %.0f | %.0f / %.0f (%d of %d ended) |", rate,
+                    routed.size(), r.perSecond, r.p(50), r.p(95), s.p(50), s.p(95), started.size(), routed.size()));
+        }
+        report.add("");
+
+        // ingest alone: the request path (verify, parse, one transaction), with the dispatcher paused so the
+        // numbers are the webhook's own; the stored messages are then set aside unrouted
+        InboxDispatcher dispatcher = app.getBean(InboxDispatcher.class);
+        dispatcher.stop();
+        report.add("### Webhook ingest (signed POSTs, 1 message each, mixed languages and scripts; dispatcher paused)");
+        report.add("");
+        report.add("| concurrency | requests | msgs/s | ack p50 ms | ack p95 ms | ack p99 ms | non-200 |");
+        report.add("|---|---|---|---|---|---|---|");
+        for (int concurrency : new int[] {1, 8, 32, 64}) {
+            int requests = concurrency == 1 ? 1000 : 6000;
+            Result r = fire(http, concurrency, requests);
+            report.add(String.format(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.1f | %d |", concurrency, requests,
+                    r.perSecond, r.p(50), r.p(95), r.p(99), r.errors));
+        }
+        jdbc.update("UPDATE inbound_message SET status = 'PROCESSED', outcome = 'benchmark-skipped' WHERE status = 'RECEIVED'");
+        dispatcher.start();
+        report.add("");
+    }
+
+    private static void waitUntilIntakesEnded(JdbcTemplate jdbc, long afterId) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            Long running = jdbc.queryForObject("SELECT COUNT(*) FROM inbound_message m JOIN ACT_HI_PROCINST h "
+                    + "ON h.PROC_INST_ID_ = m.process_instance_id WHERE m.id > ? AND h.END_TIME_ IS NULL "
+                    + "AND h.STATE_ = 'ACTIVE'", Long.class, afterId);
+            if (running != null && running == 0) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private Result fire(HttpClient http, int concurrency, int requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        AtomicLong errors = new AtomicLong();
+        List<Future<Double>> futures = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            futures.add(pool.submit(() -> {
+                HttpRequest request = signedRequest();
+                long s = System.nanoTime();
+                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                double ms = (System.nanoTime() - s) / 1e6;
+                if (response.statusCode() != 200) {
+                    errors.incrementAndGet();
+                }
+                return ms;
+            }));
+        }
+        List<Double> latencies = new ArrayList<>();
+        for (Future<Double> f : futures) {
+            latencies.add(f.get());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        return new Result(latencies, errors.get(), requests / seconds);
+    }
+
+    private void paced(HttpClient http, int perSecond, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        long interval = 1_000_000_000L / perSecond;
+        long next = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < perSecond * seconds; i++) {
+            while (System.nanoTime() < next) {
+                Thread.onSpinWait();
+            }
+            next += interval;
+            futures.add(pool.submit(() -> http.send(signedRequest(), HttpResponse.BodyHandlers.discarding())));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private static HttpRequest signedRequest() {
+        String waId = "9190" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String text = TEXTS[ThreadLocalRandom.current().nextInt(TEXTS.length)];
+        String body = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"912240001234\","
+                + "\"phone_number_id\":\"%s\"},\"contacts\":[{\"profile\":{\"name\":\"Bench\"},\"wa_id\":\"%s\"}],"
+                + "\"messages\":[{\"from\":\"%s\",\"id\":\"wamid.bench.%s\",\"timestamp\":\"%d\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"%s\"}}]}}]}]}").formatted(PHONE, waId, waId, UUID.randomUUID(),
+                Instant.now().getEpochSecond(), escape(text));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return HttpRequest.newBuilder(URI.create("http://localhost:18080/webhooks/whatsapp"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", WebhookSignature.sign(bytes, SECRET))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+    }
+
+    /** Meta escapes non-ASCII as \\uXXXX; do the same so the payloads look like the real ones. */
+    private static String escape(String text) {
+        StringBuilder s = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            s.append(c < 128 ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return s.toString();
+    }
+
+    private static void waitUntilInboxDrained(JdbcTemplate jdbc) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            Long pending = jdbc.queryForObject("SELECT COUNT(*) FROM inbound_message WHERE status = 'RECEIVED'", Long.class);
+            if (pending != null && pending == 0) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    // ---- 3: correlation with many waiting instances ----
+
+    private void correlation(ConfigurableApplicationContext app, int maxWaiting) throws Exception {
+        RepositoryService repository = app.getBean(RepositoryService.class);
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        ConversationRouter router = app.getBean(ConversationRouter.class);
+        AwaitingReplies awaiting = app.getBean(AwaitingReplies.class);
+        ContactService contacts = app.getBean(ContactService.class);
+        BusinessClock clock = app.getBean(BusinessClock.class);
+        BpmnModelInstance model = Bpmn.createExecutableProcess("bench-waiting").name("Benchmark waiting")
+                .camundaHistoryTimeToLive(1)
+                .startEvent().name("Question asked")
+                .intermediateCatchEvent().name("Customer replied").message("customerReplied")
+                .endEvent().name("Answer received").done();
+        repository.createDeployment().addModelInstance("bench-waiting.bpmn", model).deploy();
+
+        report.add("### Correlating a reply (ConversationRouter: contact update + awaiting lookup + message correlation)");
+        report.add("");
+        report.add("| waiting instances | samples | p50 ms | p95 ms | p99 ms |");
+        report.add("|---|---|---|---|---|");
+        List<String> customers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int level : new int[] {1_000, 10_000, maxWaiting}) {
+            List<Future<String>> started = new ArrayList<>();
+            for (int i = customers.size(); i < level; i++) {
+                String waId = "9180" + String.format("%08d", i);
+                started.add(pool.submit(() -> {
+                    contacts.recordInbound(waId, null, "Waiting", PHONE, Instant.now());
+                    String pi = runtime.startProcessInstanceByKey("bench-waiting", waId).getId();
+                    awaiting.register(waId, pi, AwaitingReplies.CUSTOMER_REPLIED, "lead", null, clock.now());
+                    return waId;
+                }));
+            }
+            for (Future<String> f : started) {
+                customers.add(f.get());
+            }
+            List<Double> times = new ArrayList<>();
+            for (int sample = 0; sample < 300; sample++) {
+                String waId = customers.remove(ThreadLocalRandom.current().nextInt(customers.size()));
+                StoredInbound reply = new StoredInbound(0, "wamid.bench.reply." + UUID.randomUUID(), PHONE, waId, waId, null,
+                        "Waiting", "button_reply", "Yes", null, ("{\"from\":\"" + waId + "\",\"id\":\"wamid.r\",\"timestamp\":\""
+                        + Instant.now().getEpochSecond() + "\",\"type\":\"interactive\",\"interactive\":{\"type\":\"button_reply\","
+                        + "\"button_reply\":{\"id\":\"YES\",\"title\":\"Yes\"}}}"), Instant.now(), 0);
+                long s = System.nanoTime();
+                String outcome = router.route(reply).kind();
+                times.add((System.nanoTime() - s) / 1e6);
+                if (!"correlated".equals(outcome)) {
+                    throw new IllegalStateException("expected a correlation, got " + outcome);
+                }
+            }
+            Result r = new Result(times, 0, 0);
+            report.add(String.format(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %.1f |", level, times.size(), r.p(50), r.p(95),
+                    r.p(99)));
+        }
+        pool.shutdown();
+        report.add("");
+    }
+
+    // ---- 4: sending ----
+
+    private void sending(ConfigurableApplicationContext app) throws Exception {
+        WhatsAppSender sender = app.getBean(WhatsAppSender.class);
+        ThroughputLimiter limiter = app.getBean(ThroughputLimiter.class);
+        ContactService contacts = app.getBean(ContactService.class);
+        report.add("### Sending to the local Graph stub (16 sender threads)");
+        report.add("");
+        report.add("| cap msg/s | messages | achieved msg/s | of cap |");
+        report.add("|---|---|---|---|");
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String waId = "9170" + String.format("%08d", i);
+            contacts.recordInbound(waId, null, "Recipient", PHONE, Instant.now());
+            recipients.add(waId);
+        }
+        for (double cap : new double[] {0, 80}) {
+            limiter.setRate(cap);
+            int count = cap == 0 ? 3000 : 800;
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<?>> futures = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                String waId = recipients.get(i);
+                String key = "bench:" + cap + ":" + waId;
+                futures.add(pool.submit(() -> sender.send(SendRequest.of(waId, OutboundContent.text("Diwali offer"), key))));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            double rate = count / ((System.nanoTime() - t0) / 1e9);
+            pool.shutdown();
+            report.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %s |", cap == 0 ? "lifted" : String.valueOf((int) cap),
+                    count, rate, cap == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * rate / cap)));
+        }
+        report.add("");
+    }
+
+    private void memory() throws Exception {
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+        long rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+        report.add("### Memory (app + load generator in one JVM)");
+        report.add("");
+        report.add("| heap after GC MB | peak RSS MB |");
+        report.add("|---|---|");
+        report.add("| " + heap + " | " + rss + " |");
+    }
+
+    private static void recreateDatabase(String url) throws Exception {
+        String base = url.substring(0, url.lastIndexOf('/') + 1);
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = DriverManager.getConnection(base + "postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    private record Result(List<Double> latencies, long errors, double perSecond) {
+        double p(double percentile) {
+            double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
+        }
+    }
+
+}
