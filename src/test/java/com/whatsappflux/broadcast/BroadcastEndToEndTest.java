@@ -198,7 +198,7 @@ class BroadcastEndToEndTest extends FluxIntegrationTest {
 
     private void fireTimer(String instance) {
         Job timer = managementService.createJobQuery().processInstanceId(instance).timers().singleResult();
-        managementService.executeJob(timer.getId());
+        runDueJob(managementService, timer.getId());
     }
 
     private boolean historyHasLeadCapture(String waId) {

@@ -94,7 +94,7 @@ class PaymentEndToEndTest extends FluxIntegrationTest {
         assertThat(reminderAt.toInstant()).isEqualTo(due.minusDays(3).atTime(10, 0).atZone(IST).toInstant());
         ClockUtil.setCurrentTime(Date.from(reminderAt.toInstant().plusSeconds(60)));
         Job timer = managementService.createJobQuery().processInstanceId(collection.getId()).timers().singleResult();
-        managementService.executeJob(timer.getId());
+        runDueJob(managementService, timer.getId());
         JsonNode reminder = awaitSent(waId, 2).get(1);
         assertThat(reminder.path("type").asText()).isEqualTo("template");
         assertThat(reminder.path("template").path("name").asText()).isEqualTo("payment_reminder");
