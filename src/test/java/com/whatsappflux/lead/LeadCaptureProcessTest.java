@@ -75,6 +75,9 @@ class LeadCaptureProcessTest {
         }
     }
 
+    /** Injected by the extension; named explicitly because an end-to-end test's engine may share the JVM. */
+    org.camunda.bpm.engine.ProcessEngine processEngine;
+
     private final List<String> calls = new ArrayList<>();
     /** What the customer's answers mean, one entry per answer: budgetBand, timeline, kind. */
     private final Deque<String[]> answers = new ArrayDeque<>();
@@ -84,6 +87,7 @@ class LeadCaptureProcessTest {
 
     @BeforeEach
     void registerStandIns() {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(processEngine);
         ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-24T05:30:00Z")));
         Mocks.register("recordLeadDelegate", (JavaDelegate) ex -> {
             calls.add("recordLead:" + ex.getVariable("messageText"));
