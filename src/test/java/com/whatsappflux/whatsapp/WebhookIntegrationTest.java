@@ -233,6 +233,14 @@ class WebhookIntegrationTest extends FluxIntegrationTest {
         assertThat(inbound(userId)).isEqualTo(1);
     }
 
+    @Test
+    void sandboxToolsAreAbsentWithARealNumber() {
+        assertThat(api("POST", "/api/sandbox/inbound", "{\"from\":\"919812345678\",\"text\":\"hi\"}", null, null)
+                .statusCode()).isEqualTo(404);
+        assertThat(api("GET", "/api/sandbox/outbox?to=919812345678", null, null, null).statusCode()).isEqualTo(404);
+        assertThat(api("GET", "/simulator", null, null, null).statusCode()).isEqualTo(404);
+    }
+
     private String statusPayload(String wamid, String status, String recipient, Integer errorCode) {
         ObjectNode root = json.createObjectNode().put("object", "whatsapp_business_account");
         ObjectNode value = root.putArray("entry").addObject().put("id", "1").putArray("changes").addObject()
