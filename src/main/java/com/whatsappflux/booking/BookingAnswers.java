@@ -49,6 +49,11 @@ public class BookingAnswers {
         };
     }
 
+    /** Whether free text asks to move an appointment ("reschedule", "time badalna hai", "समय बदलना है"). */
+    public boolean isRescheduleRequest(String text) {
+        return text != null && !any(text.toLowerCase(Locale.ROOT), CANCEL) && any(text.toLowerCase(Locale.ROOT), RESCHEDULE);
+    }
+
     private Answer service(String replyId, String replyText, List<BusinessCalendar.Service> services) {
         if (replyId != null && replyId.startsWith(BookingProcess.ROW_SERVICE_PREFIX)) {
             long id = Long.parseLong(replyId.substring(BookingProcess.ROW_SERVICE_PREFIX.length()));

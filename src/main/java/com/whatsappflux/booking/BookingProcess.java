@@ -35,6 +35,8 @@ public final class BookingProcess {
     public static final String CUSTOMER_ANSWER = "customerAnswer";
     public static final String PICKED_SLOT = "pickedSlot";
     public static final String BOOKING_ID = "bookingId";
+    /** A reschedule that arrived as a new conversation: the customer's booking that the new one replaces. */
+    public static final String REPLACES_BOOKING_ID = "replacesBookingId";
     public static final String HANDOVER_REASON = "handoverReason";
     public static final String NEXT_STEP = "nextStep";
     public static final String NEXT_STEP_AT = "nextStepAt";

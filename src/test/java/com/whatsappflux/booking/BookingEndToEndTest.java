@@ -63,7 +63,7 @@ class BookingEndToEndTest extends FluxIntegrationTest {
     void twentyParallelAttemptsOnOneSlot_makeExactlyOneBooking() throws Exception {
         BusinessCalendar cal = calendar.load();
         BusinessCalendar.Service service = cal.services().stream().filter(s -> s.code().equals("ac-service")).findFirst().orElseThrow();
-        long resource = cal.resources().get(0).id();
+        long resource = freshResource(service.id()); // PostgreSQL test databases outlive runs: a slot nobody took yet
         Instant start = workingDay(18).atTime(11, 0).atZone(cal.zone()).toInstant();
         Slot slot = new Slot(resource, start, start.plus(Duration.ofMinutes(service.durationMinutes())));
 
@@ -112,18 +112,29 @@ class BookingEndToEndTest extends FluxIntegrationTest {
         // several services and none named: a list of services first
         JsonNode serviceList = awaitInteractive(waId, "list", 1);
         JsonNode acRow = rows(serviceList).stream().filter(r -> r.path("title").asText().startsWith("AC service")).findFirst().orElseThrow();
+        awaitWaitingForReply(waId);
         postWebhook(payload(waId, "Test Customer", listReply(acRow.path("id").asText(), acRow.path("title").asText(), null)));
 
         JsonNode slotList = awaitInteractive(waId, "list", 2);
         List<JsonNode> slotRows = rows(slotList);
         assertThat(slotRows.size()).isBetween(2, 10);
         assertThat(slotRows.get(slotRows.size() - 1).path("id").asText()).isEqualTo(BookingProcess.ROW_NONE_FITS);
-        JsonNode picked = slotRows.get(0);
+        // "kal 5 baje": tomorrow 5 PM is offered (unless tomorrow is closed), the nearest others around it
+        LocalDate tomorrow = clock.nowInZone().toLocalDate().plusDays(1);
+        String fivePm = BookingFormat.rowTitle(tomorrow.atTime(17, 0).atZone(clock.zone()).toInstant(), clock.zone());
+        if (tomorrow.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            ProcessInstance bookingInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(waId)
+                    .processDefinitionKey(BookingProcess.KEY).singleResult();
+            assertThat(slotRows).as("rows for %s", runtimeService.getVariables(bookingInstance.getId())).anyMatch(r -> r.path("title").asText().equals(fivePm));
+        }
+        JsonNode picked = slotRows.stream().filter(r -> r.path("title").asText().equals(fivePm)).findFirst().orElse(slotRows.get(0));
         assertThat(picked.path("id").asText()).startsWith("SLOT_");
+        awaitWaitingForReply(waId);
         postWebhook(payload(waId, "Test Customer", listReply(picked.path("id").asText(), picked.path("title").asText(), null)));
 
         JsonNode confirmQuestion = awaitInteractive(waId, "button", 1);
         assertThat(confirmQuestion.path("action").path("buttons").findValuesAsText("id")).contains(BookingProcess.BUTTON_CONFIRM);
+        awaitWaitingForReply(waId);
         postWebhook(payload(waId, "Test Customer", buttonReply(BookingProcess.BUTTON_CONFIRM, "Confirm", null)));
 
         JsonNode confirmation = awaitInteractive(waId, "button", 2);
@@ -144,11 +155,17 @@ class BookingEndToEndTest extends FluxIntegrationTest {
         ProcessInstance followUp = Awaitility.await().until(() -> runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(waId).processDefinitionKey(BookingProcess.FOLLOW_UP_KEY).singleResult(), p -> p != null);
         Instant due = OffsetDateTime.parse((String) runtimeService.getVariable(followUp.getId(), BookingProcess.NEXT_STEP_AT)).toInstant();
-        assertThat(runtimeService.getVariable(followUp.getId(), BookingProcess.NEXT_STEP)).isEqualTo(ReminderPlan.REMINDER);
+        assertThat(runtimeService.getVariable(followUp.getId(), BookingProcess.NEXT_STEP))
+                .as("booking %s at %s, now %s, next step at %s", booking.id(), booking.start(), clock.now(), due)
+                .isEqualTo(ReminderPlan.REMINDER);
         int sentBefore = sentTo(waId).size();
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
         Job timer = managementService.createJobQuery().processInstanceId(followUp.getId()).timers().singleResult();
-        managementService.executeJob(timer.getId());
+        try {
+            managementService.executeJob(timer.getId());
+        } catch (org.camunda.bpm.engine.OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException firedAlready) {
+            // the job executor saw the moved clock too and fired it first: fine, the reminder goes out once
+        }
         List<JsonNode> sent = awaitSent(waId, sentBefore + 1);
         JsonNode reminder = sent.get(sent.size() - 1);
         if ("template".equals(reminder.path("type").asText())) {
@@ -160,6 +177,7 @@ class BookingEndToEndTest extends FluxIntegrationTest {
         }
 
         // a cancel tap on the reminder reaches the follow-up and frees the slot
+        awaitWaitingForReply(waId);
         postWebhook(payload(waId, "Test Customer", buttonReply(BookingProcess.BUTTON_CANCEL, "Cancel", null)));
         Awaitility.await().until(() -> bookings.find(booking.id()).orElseThrow().status(), Booking.CANCELLED::equals);
         assertThat(awaitSent(waId, sentBefore + 2).get(sentBefore + 1).path("text").path("body").asText()).containsIgnoringCase("cancel");
@@ -171,19 +189,23 @@ class BookingEndToEndTest extends FluxIntegrationTest {
     void staffSeeTheDayAddWalkInsAndEditTheCalendar() {
         LocalDate day = workingDay(22);
         String waId = newCustomer();
+        long serviceId = calendar.services().stream().filter(s -> s.code().equals("store-demo")).findFirst().orElseThrow().id();
+        long counter = freshResource(serviceId);
         HttpResponse<String> walkIn = api("POST", "/api/bookings/walk-ins", """
-                {"serviceCode":"store-demo","start":"%sT12:00","customerName":"Walk-in <b>Meera</b>","waId":"%s"}"""
-                .formatted(day, waId));
+                {"serviceCode":"store-demo","resourceId":%d,"start":"%sT12:00","customerName":"Walk-in <b>Meera</b>","waId":"%s"}"""
+                .formatted(counter, day, waId));
         assertThat(walkIn.statusCode()).isEqualTo(201);
-        // both staff busy at 12:00 after a second walk-in; a third one is refused
+        // the same counter 15 minutes later overlaps the 30-minute demo: refused by the database constraint
         assertThat(api("POST", "/api/bookings/walk-ins", """
-                {"serviceCode":"store-demo","start":"%sT12:00","customerName":"Second"}""".formatted(day)).statusCode()).isEqualTo(201);
+                {"serviceCode":"store-demo","resourceId":%d,"start":"%sT12:15","customerName":"Second"}"""
+                .formatted(counter, day)).statusCode()).isEqualTo(409);
         assertThat(api("POST", "/api/bookings/walk-ins", """
-                {"serviceCode":"store-demo","start":"%sT12:15","customerName":"Third"}""".formatted(day)).statusCode()).isEqualTo(409);
+                {"serviceCode":"store-demo","resourceId":%d,"start":"%sT12:30","customerName":"Third"}"""
+                .formatted(counter, day)).statusCode()).isEqualTo(201);
 
         JsonNode json = readJson(api("GET", "/api/bookings?date=" + day, null).body());
         assertThat(json.findValuesAsText("service")).contains("Product demo at store");
-        assertThat(json.findValuesAsText("status")).containsOnly(Booking.CONFIRMED);
+        assertThat(json.findValuesAsText("customer")).contains("Walk-in <b>Meera</b>", "Third");
         assertThat(api("GET", "/api/bookings?date=" + day + "&format=csv", null).body())
                 .startsWith("id,service,resource,start,end,customer,waId,status,source").contains("Walk-in <b>Meera</b>");
         assertThat(api("GET", "/api/bookings.ics?date=" + day, null).body()).contains("BEGIN:VEVENT").contains("SUMMARY:Product demo at store");
@@ -210,6 +232,30 @@ class BookingEndToEndTest extends FluxIntegrationTest {
         api("POST", "/api/booking/services", "{\"code\":\"consultation\",\"name\":\"Consultation\",\"durationMinutes\":30,\"active\":false}");
     }
 
+    /**
+     * The question reaches the Graph stub just before the job that sent it commits its "waiting for the answer";
+     * a tap in that window would be new work. A real customer is never that fast; the test waits for the commit.
+     */
+    private void awaitWaitingForReply(String waId) {
+        Awaitility.await().until(() -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(waId).list().stream()
+                .anyMatch(p -> runtimeService.createEventSubscriptionQuery().processInstanceId(p.getId())
+                        .eventName("customerReplied").count() > 0
+                        && managementService.createJobQuery().processInstanceId(p.getId()).executable().count() == 0));
+    }
+
+    /** A new counter/technician (Mon–Sat 10:00–20:00) offering one service, so each run has free slots of its own. */
+    private long freshResource(long serviceId) {
+        String code = "t" + System.nanoTime();
+        long id = calendar.saveResource(code, "Test " + code, 1, false, List.of(serviceId));
+        List<BusinessCalendar.Hours> hours = new ArrayList<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            hours.add(new BusinessCalendar.Hours(id, d, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(20, 0)));
+        }
+        calendar.replaceHours(id, hours);
+        db.jdbc().update("UPDATE booking_resource SET active = TRUE WHERE id = ?", id);
+        return id;
+    }
+
     /** A Monday–Saturday this many days ahead (demo hours). */
     private LocalDate workingDay(int daysAhead) {
         ZonedDateTime d = clock.nowInZone().plusDays(daysAhead);
@@ -218,8 +264,16 @@ class BookingEndToEndTest extends FluxIntegrationTest {
 
     /** Waits for the n-th interactive message of that type (button/list) to the customer. */
     private JsonNode awaitInteractive(String waId, String type, int n) {
-        return Awaitility.await().until(() -> sentTo(waId).stream().filter(m -> type.equals(m.path("interactive").path("type").asText()))
-                .skip(n - 1).findFirst().map(m -> m.path("interactive")).orElse(null), m -> m != null);
+        try {
+            return Awaitility.await().until(() -> sentTo(waId).stream().filter(m -> type.equals(m.path("interactive").path("type").asText()))
+                    .skip(n - 1).findFirst().map(m -> m.path("interactive")).orElse(null), m -> m != null);
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+            throw new AssertionError("no " + type + " #" + n + "; sent: " + sentTo(waId) + "; instances: "
+                    + runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(waId).list().stream()
+                    .map(p -> p.getProcessDefinitionId() + runtimeService.getActiveActivityIds(p.getId())).toList()
+                    + "; incidents: " + runtimeService.createIncidentQuery().list().stream().map(i -> i.getIncidentMessage()).toList(),
+                    timeout);
+        }
     }
 
     private static List<JsonNode> rows(JsonNode list) {
