@@ -13,12 +13,10 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.whatsappflux.FluxApplication;
 import com.whatsappflux.testing.PostgresTestDatabase;
+import com.whatsappflux.testing.StandaloneApp;
 import com.whatsappflux.whatsapp.WebhookIngestService;
 
 /**
@@ -36,7 +34,7 @@ class CrashRecoveryTest {
 
         long deploymentsAfterFirstStart;
         long migrationsAfterFirstStart;
-        try (ConfigurableApplicationContext first = start(properties, false)) {
+        try (StandaloneApp first = start(properties, false)) {
             WebhookIngestService inbox = first.getBean(WebhookIngestService.class);
             inbox.ingest(payload(asha, "wamid.crash.1." + asha, "hello").getBytes(StandardCharsets.UTF_8), "webhook");
             inbox.ingest(payload(asha, "wamid.crash.2." + asha, "ok thanks").getBytes(StandardCharsets.UTF_8), "webhook");
@@ -47,7 +45,7 @@ class CrashRecoveryTest {
             migrationsAfterFirstStart = count(jdbc, "SELECT COUNT(*) FROM \"flyway_schema_history\"");
         } // the node dies with three acknowledged, unprocessed messages
 
-        try (ConfigurableApplicationContext second = start(properties, true)) {
+        try (StandaloneApp second = start(properties, true)) {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pending(jdbc, asha, ravi) == 0);
             assertThat(count(jdbc, "SELECT COUNT(*) FROM inbound_message WHERE status = 'PROCESSED' AND customer_key IN ('"
@@ -62,12 +60,12 @@ class CrashRecoveryTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Map<String, Object> properties, boolean dispatcher) {
+    private static StandaloneApp start(Map<String, Object> properties, boolean dispatcher) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("flux.intake.dispatcher-enabled", dispatcher);
         // command-line arguments: they outrank application.yaml (default properties would not)
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(FluxApplication.class).profiles("demo").run(args);
+        return StandaloneApp.run(args);
     }
 
     private static Map<String, Object> databaseProperties() {

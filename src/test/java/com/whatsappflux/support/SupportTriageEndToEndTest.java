@@ -52,7 +52,7 @@ class SupportTriageEndToEndTest extends FluxIntegrationTest {
 
         HttpResponse<String> completed = api("POST", "/engine-rest/task/" + task.getId() + "/complete",
                 "{\"variables\":{\"staffReply\":{\"value\":\"Sorry about that! We will replace it tomorrow.\"}}}");
-        assertThat(completed.statusCode()).isEqualTo(204);
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
         List<JsonNode> sent = awaitSent(waId, 3);
         assertThat(sent.get(1).path("text").path("body").asText()).isEqualTo("Sorry about that! We will replace it tomorrow.");
         JsonNode ratingList = sent.get(2).path("interactive");

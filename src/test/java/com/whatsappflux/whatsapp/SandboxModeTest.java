@@ -15,11 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import com.whatsappflux.FluxApplication;
+import com.whatsappflux.testing.StandaloneApp;
 
 /**
  * Sandbox mode (no access token, the embedded default): a customer message posted to /api/sandbox/inbound goes
@@ -38,8 +36,8 @@ class SandboxModeTest {
         String[] args = {"--server.port=0", "--flux.whatsapp.access-token=",
                 "--spring.datasource.url=jdbc:h2:mem:sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--camunda.bpm.job-execution.wait-time-in-millis=50"};
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FluxApplication.class).profiles("demo").run(args)) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (StandaloneApp app = StandaloneApp.run(args)) {
+            int port = ((WebServerApplicationContext) app.context()).getWebServer().getPort();
             String base = "http://localhost:" + port;
             String waId = "9195" + String.format("%08d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 100_000_000L);
 
