@@ -55,7 +55,8 @@ import com.whatsappflux.whatsapp.WhatsAppSender;
  *   <li>correlation of a reply with 1k / 10k / 50k waiting instances,</li>
  *   <li>outbound sending against the stub, cap lifted and at 80 msg/s.</li>
  * </ol>
- * Arguments: {@code [jdbcUrl] [maxWaiting]} — defaults {@code jdbc:postgresql://127.0.0.1:5432/flux_bench}, 50000.
+ * Arguments: {@code [jdbcUrl] [maxWaiting] [correlation]} — defaults {@code jdbc:postgresql://127.0.0.1:5432/flux_bench},
+ * 50000; {@code correlation} runs only the correlation part, on an otherwise idle application.
  */
 public final class FluxBenchmark {
 
@@ -71,11 +72,12 @@ public final class FluxBenchmark {
     public static void main(String[] args) throws Exception {
         String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/flux_bench";
         int maxWaiting = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
-        new FluxBenchmark().run(url, maxWaiting);
+        boolean correlationOnly = args.length > 2 && "correlation".equals(args[2]);
+        new FluxBenchmark().run(url, maxWaiting, correlationOnly);
         System.exit(0);
     }
 
-    private void run(String url, int maxWaiting) throws Exception {
+    private void run(String url, int maxWaiting, boolean correlationOnly) throws Exception {
         recreateDatabase(url);
         WireMockServer graph = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort()
                 .containerThreads(64).disableRequestJournal());
@@ -95,9 +97,13 @@ public final class FluxBenchmark {
                 "--logging.level.root=WARN", "--logging.level.com.whatsappflux=WARN"};
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FluxApplication.class).run(args)) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            ingestAndEndToEnd(app, jdbc);
+            if (!correlationOnly) {
+                ingestAndEndToEnd(app, jdbc);
+            }
             correlation(app, maxWaiting);
-            sending(app);
+            if (!correlationOnly) {
+                sending(app);
+            }
             memory();
         } finally {
             graph.stop();
