@@ -69,7 +69,9 @@ public class SandboxController {
         value.putObject("metadata").put("display_phone_number", "910000000000")
                 .put("phone_number_id", properties.defaultPhoneNumberId());
         ObjectNode contact = value.putArray("contacts").addObject().put("wa_id", in.from());
-        contact.putObject("profile").put("name", in.name() == null ? in.from() : in.name());
+        if (in.name() != null && !in.name().isBlank()) {
+            contact.putObject("profile").put("name", in.name()); // without a name the contact keeps the one it has
+        }
         ObjectNode message = value.putArray("messages").addObject()
                 .put("from", in.from()).put("id", wamid).put("timestamp", String.valueOf(clock.now().getEpochSecond()));
         if (in.interactive() != null) {
