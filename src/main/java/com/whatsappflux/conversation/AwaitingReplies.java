@@ -24,7 +24,7 @@ public class AwaitingReplies {
     }
 
     public record Awaiting(long id, String customerKey, String processInstanceId, String messageName, String topic,
-                           Long outboundMessageId) {
+                           Long outboundMessageId, Instant askedAt) {
     }
 
     public void register(String customerKey, String processInstanceId, String messageName, String topic,
@@ -38,13 +38,13 @@ public class AwaitingReplies {
 
     /** The instance that most recently asked this customer something and still waits. */
     public Optional<Awaiting> latestFor(String customerKey) {
-        return db.jdbc().query("SELECT id, customer_key, process_instance_id, message_name, topic, outbound_message_id "
+        return db.jdbc().query("SELECT id, customer_key, process_instance_id, message_name, topic, outbound_message_id, asked_at "
                 + "FROM awaiting_reply WHERE customer_key = ? ORDER BY asked_at DESC, id DESC", (rs, i) -> map(rs),
                 customerKey).stream().findFirst();
     }
 
     public Optional<Awaiting> forInstance(String customerKey, String processInstanceId) {
-        return db.jdbc().query("SELECT id, customer_key, process_instance_id, message_name, topic, outbound_message_id "
+        return db.jdbc().query("SELECT id, customer_key, process_instance_id, message_name, topic, outbound_message_id, asked_at "
                 + "FROM awaiting_reply WHERE customer_key = ? AND process_instance_id = ? ORDER BY asked_at DESC",
                 (rs, i) -> map(rs), customerKey, processInstanceId).stream().findFirst();
     }
@@ -64,7 +64,9 @@ public class AwaitingReplies {
 
     private static Awaiting map(java.sql.ResultSet rs) throws java.sql.SQLException {
         long outbound = rs.getLong("outbound_message_id");
+        boolean noOutbound = rs.wasNull();
         return new Awaiting(rs.getLong("id"), rs.getString("customer_key"), rs.getString("process_instance_id"),
-                rs.getString("message_name"), rs.getString("topic"), rs.wasNull() ? null : outbound);
+                rs.getString("message_name"), rs.getString("topic"), noOutbound ? null : outbound,
+                rs.getTimestamp("asked_at").toInstant());
     }
 }

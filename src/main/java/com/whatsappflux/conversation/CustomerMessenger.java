@@ -3,6 +3,9 @@ package com.whatsappflux.conversation;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.whatsappflux.system.BusinessClock;
 import com.whatsappflux.whatsapp.OutboundContent;
@@ -27,11 +30,15 @@ public class CustomerMessenger {
     private final WhatsAppSender sender;
     private final AwaitingReplies awaitingReplies;
     private final BusinessClock clock;
+    private final TransactionTemplate ownTransaction;
 
-    public CustomerMessenger(WhatsAppSender sender, AwaitingReplies awaitingReplies, BusinessClock clock) {
+    public CustomerMessenger(WhatsAppSender sender, AwaitingReplies awaitingReplies, BusinessClock clock,
+                             PlatformTransactionManager transactionManager) {
         this.sender = sender;
         this.awaitingReplies = awaitingReplies;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Sends a message; inside the 24-hour window only. */
@@ -61,8 +68,10 @@ public class CustomerMessenger {
     public OutboundMessage ask(DelegateExecution execution, OutboundContent question, OutboundContent templateFallback,
                                String topic) {
         OutboundMessage sent = send(execution, question, templateFallback, false);
-        awaitingReplies.register(sent.customerKey(), execution.getProcessInstanceId(), AwaitingReplies.CUSTOMER_REPLIED,
-                topic, sent.id(), clock.now());
+        // committed at once, not with this job: a quick answer must find its way here, not start new work
+        // (until the job commits the router retries such an answer, see ConversationRouter)
+        ownTransaction.executeWithoutResult(tx -> awaitingReplies.register(sent.customerKey(),
+                execution.getProcessInstanceId(), AwaitingReplies.CUSTOMER_REPLIED, topic, sent.id(), clock.now()));
         return sent;
     }
 

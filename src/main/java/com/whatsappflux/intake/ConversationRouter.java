@@ -20,6 +20,7 @@ import com.whatsappflux.conversation.AwaitingReplies;
 import com.whatsappflux.conversation.AwaitingReplies.Awaiting;
 import com.whatsappflux.crm.ContactService;
 import com.whatsappflux.intent.Classification;
+import com.whatsappflux.system.BusinessClock;
 import com.whatsappflux.intent.IntentClassifier;
 import com.whatsappflux.whatsapp.InboundMessage;
 import com.whatsappflux.whatsapp.InboundMessageParser;
@@ -36,6 +37,8 @@ public class ConversationRouter {
     private static final Logger log = LoggerFactory.getLogger(ConversationRouter.class);
     /** Above this confidence a different intent is "clearly something else" and becomes new work. */
     static final double CLEARLY_OTHER_TOPIC = 0.9;
+    /** How long after asking an answer may arrive before the asking job has committed (then it is retried). */
+    static final java.time.Duration ANSWER_BEFORE_WAIT = java.time.Duration.ofSeconds(15);
 
     private final InboundMessageParser parser;
     private final ContactService contacts;
@@ -45,12 +48,13 @@ public class ConversationRouter {
     private final RuntimeService runtimeService;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final BusinessClock clock;
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     private com.whatsappflux.conversation.CampaignReplyHandler campaignReplies; // broadcast: replies to campaigns
 
     public ConversationRouter(InboundMessageParser parser, ContactService contacts, AwaitingReplies awaitingReplies,
                               OutboxRepository outbox, IntentClassifier classifier, RuntimeService runtimeService,
-                              ObjectMapper json, MeterRegistry meters) {
+                              ObjectMapper json, MeterRegistry meters, BusinessClock clock) {
         this.parser = parser;
         this.contacts = contacts;
         this.awaitingReplies = awaitingReplies;
@@ -59,6 +63,7 @@ public class ConversationRouter {
         this.runtimeService = runtimeService;
         this.json = json;
         this.meters = meters;
+        this.clock = clock;
     }
 
     public RoutingOutcome route(StoredInbound stored) {
@@ -79,6 +84,9 @@ public class ConversationRouter {
             return RoutingOutcome.of("campaign-reply");
         }
         Optional<Awaiting> awaiting = findAwaiting(message);
+        if (awaiting.isEmpty() && message.type().isReplyToUs()) {
+            retryIfTheQuestionWasJustSent(message);
+        }
         if (awaiting.isPresent() && continuesConversation(message, awaiting.get())) {
             Optional<String> correlated = correlate(message, awaiting.get());
             if (correlated.isPresent()) {
@@ -86,6 +94,21 @@ public class ConversationRouter {
             }
         }
         return new RoutingOutcome("intake-started", startIntake(message));
+    }
+
+    /** A tap on a question whose wait is not registered yet (sent a moment ago by a running instance). */
+    private void retryIfTheQuestionWasJustSent(InboundMessage message) {
+        if (message.context() == null || message.context().id() == null) {
+            return;
+        }
+        outbox.findByWamid(message.context().id())
+                .filter(sent -> sent.processInstanceId() != null)
+                .filter(sent -> sent.createdAt().isAfter(clock.now().minus(ANSWER_BEFORE_WAIT)))
+                .filter(sent -> runtimeService.createProcessInstanceQuery().processInstanceId(sent.processInstanceId())
+                        .active().count() > 0)
+                .ifPresent(sent -> {
+                    throw new ReplyArrivedEarly(sent.processInstanceId());
+                });
     }
 
     /** Strongest signal first: the message the customer quoted or tapped, else whoever asked last. */
@@ -142,6 +165,10 @@ public class ConversationRouter {
                     .correlateWithResult();
             return Optional.of(awaiting.processInstanceId());
         } catch (MismatchingMessageCorrelationException notWaitingAnymore) {
+            if (awaiting.askedAt().isAfter(clock.now().minus(ANSWER_BEFORE_WAIT))) {
+                // the question was just sent and its job has not committed the wait yet: try again shortly
+                throw new ReplyArrivedEarly(awaiting.processInstanceId());
+            }
             log.info("Instance {} no longer waits for {}; routing {} as new work", awaiting.processInstanceId(),
                     message.customerKey(), message.wamid());
             return Optional.empty();

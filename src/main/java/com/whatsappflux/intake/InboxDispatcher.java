@@ -154,6 +154,8 @@ public class InboxDispatcher implements SmartLifecycle {
             Boolean handled;
             try {
                 handled = transactions.execute(tx -> handleNext(customerKey));
+            } catch (ReplyArrivedEarly early) {
+                return; // still RECEIVED: the next poll routes it, by then the workflow waits
             } catch (RuntimeException e) {
                 recordFailure(customerKey, e);
                 return; // the poller comes back to this customer

@@ -121,9 +121,7 @@ class MessageIntakeEndToEndTest extends FluxIntegrationTest {
         assertThat(question.path("interactive").path("type").asText()).isEqualTo("list");
         String questionWamid = jdbc.queryForObject("SELECT wamid FROM outbound_message WHERE customer_key = ?",
                 String.class, waId);
-        // the customer reads the question before answering: by then the asking job has committed its wait
-        Awaitility.await().until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM awaiting_reply WHERE customer_key = ?",
-                Long.class, waId) == 1);
+        // answered at once, possibly before the asking job committed its wait: still lands in the waiting instance
 
         assertThat(postWebhook(payload(waId, "Asha", listReply("MENU_BOOKING", "Book appointment", questionWamid)))
                 .statusCode()).isEqualTo(200);
