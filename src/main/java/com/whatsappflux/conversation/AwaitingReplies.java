@@ -49,11 +49,6 @@ public class AwaitingReplies {
                 (rs, i) -> map(rs), customerKey, processInstanceId).stream().findFirst();
     }
 
-    public long countWaiting() {
-        Long count = db.jdbc().queryForObject("SELECT COUNT(*) FROM awaiting_reply", Long.class);
-        return count == null ? 0 : count;
-    }
-
     public void remove(long id) {
         db.jdbc().update("DELETE FROM awaiting_reply WHERE id = ?", id);
     }

@@ -35,11 +35,6 @@ public class ReplyTexts {
         return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(args);
     }
 
-    /** Whether this language has its own texts (else English is used). */
-    public boolean supports(String language) {
-        return language != null && !bundle(language).isEmpty();
-    }
-
     private Properties bundle(String language) {
         String code = language == null || language.isBlank() ? FALLBACK : language.replace('-', '_');
         return bundles.computeIfAbsent(code, ReplyTexts::load);

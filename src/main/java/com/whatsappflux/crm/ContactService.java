@@ -116,11 +116,6 @@ public class ContactService {
                 c.id(), tag.length() > 64 ? tag.substring(0, 64) : tag, Timestamp.from(clock.now())));
     }
 
-    public void removeTag(String customerKey, String tag) {
-        find(customerKey).ifPresent(c -> db.jdbc().update(
-                "DELETE FROM contact_tag WHERE contact_id = ? AND tag = ?", c.id(), tag));
-    }
-
     public List<String> tags(String customerKey) {
         return db.jdbc().queryForList("SELECT t.tag FROM contact_tag t JOIN contact c ON c.id = t.contact_id "
                 + "WHERE c.customer_key = ? ORDER BY t.tag", String.class, customerKey);

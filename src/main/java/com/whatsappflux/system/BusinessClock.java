@@ -1,6 +1,5 @@
 package com.whatsappflux.system;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -32,9 +31,5 @@ public class BusinessClock {
 
     public ZoneId zone() {
         return zone;
-    }
-
-    public Clock asClock() {
-        return Clock.fixed(now(), zone);
     }
 }

@@ -78,11 +78,6 @@ public class OutboxRepository {
                 this::map, customerKey);
     }
 
-    public List<OutboundMessage> findByProcessInstance(String processInstanceId) {
-        return db.jdbc().query("SELECT " + COLUMNS + " FROM outbound_message WHERE process_instance_id = ? ORDER BY id",
-                this::map, processInstanceId);
-    }
-
     private OutboundMessage map(ResultSet rs, int row) throws SQLException {
         return new OutboundMessage(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("phone_number_id"),
                 rs.getString("customer_key"), rs.getString("type"), rs.getString("summary"), rs.getString("request_json"),
