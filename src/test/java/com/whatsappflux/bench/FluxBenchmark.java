@@ -55,8 +55,9 @@ import com.whatsappflux.whatsapp.WhatsAppSender;
  *   <li>correlation of a reply with 1k / 10k / 50k waiting instances,</li>
  *   <li>outbound sending against the stub, cap lifted and at 80 msg/s.</li>
  * </ol>
- * Arguments: {@code [jdbcUrl] [maxWaiting] [correlation]} — defaults {@code jdbc:postgresql://127.0.0.1:5432/flux_bench},
- * 50000; {@code correlation} runs only the correlation part, on an otherwise idle application.
+ * Arguments: {@code [jdbcUrl] [maxWaiting] [mode]} — defaults {@code jdbc:postgresql://127.0.0.1:5432/flux_bench},
+ * 50000, {@code all}; a mode of {@code endtoend}, {@code ingest}, {@code correlation} or {@code sending} runs only that
+ * part (correlation then on an otherwise idle application).
  */
 public final class FluxBenchmark {
 
@@ -72,12 +73,13 @@ public final class FluxBenchmark {
     public static void main(String[] args) throws Exception {
         String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/flux_bench";
         int maxWaiting = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
-        boolean correlationOnly = args.length > 2 && "correlation".equals(args[2]);
-        new FluxBenchmark().run(url, maxWaiting, correlationOnly);
+        String mode = args.length > 2 ? args[2] : "all";
+        new FluxBenchmark().run(url, maxWaiting, mode);
         System.exit(0);
     }
 
-    private void run(String url, int maxWaiting, boolean correlationOnly) throws Exception {
+    private void run(String url, int maxWaiting, String mode) throws Exception {
+        boolean all = "all".equals(mode);
         recreateDatabase(url);
         WireMockServer graph = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort()
                 .containerThreads(64).disableRequestJournal());
@@ -97,11 +99,16 @@ public final class FluxBenchmark {
                 "--logging.level.root=WARN", "--logging.level.com.whatsappflux=WARN"};
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FluxApplication.class).run(args)) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            if (!correlationOnly) {
-                ingestAndEndToEnd(app, jdbc);
+            if (all || "endtoend".equals(mode)) {
+                endToEnd(jdbc);
             }
-            correlation(app, maxWaiting);
-            if (!correlationOnly) {
+            if (all || "ingest".equals(mode)) {
+                ingest(app, jdbc);
+            }
+            if (all || "correlation".equals(mode)) {
+                correlation(app, maxWaiting);
+            }
+            if (all || "sending".equals(mode)) {
                 sending(app);
             }
             memory();
@@ -118,8 +125,10 @@ public final class FluxBenchmark {
 
     // ---- 1 + 2: webhook ingest and end to end ----
 
-    private void ingestAndEndToEnd(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private void endToEnd(JdbcTemplate jdbc) throws Exception {
+        HttpClient http = HTTP;
 
         // end to end at a steady offered load, everything running (dispatcher, job executor, workflows, Graph stub)
         report.add("### End to end at a steady offered load (webhook → inbox → router → message-intake: classified, routed, "
@@ -128,7 +137,12 @@ public final class FluxBenchmark {
         report.add("| offered msgs/s | messages | inbox msgs/s | ack→in Camunda p50 / p95 ms | ack→classified, route decided "
                 + "p50 / p95 ms | ack→target workflow started p50 / p95 ms (messages) |");
         report.add("|---|---|---|---|---|---|");
-        for (int rate : new int[] {25, 50, 100, 150}) {
+        // warm-up, not measured: right after start the JIT compilers take most of the two cores
+        paced(http, 20, 40);
+        waitUntilInboxDrained(jdbc);
+        waitUntilRouted(jdbc, 0);
+        for (int rate : java.util.Arrays.stream(System.getProperty("bench.rates", "25,50,100,150").split(","))
+                .mapToInt(Integer::parseInt).toArray()) {
             long startId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM inbound_message", Long.class);
             long t0 = System.nanoTime();
             paced(http, rate, 10);
@@ -150,7 +164,10 @@ public final class FluxBenchmark {
                     routed.size(), r.perSecond, r.p(50), r.p(95), d.p(50), d.p(95), s.p(50), s.p(95), started.size()));
         }
         report.add("");
+    }
 
+    private void ingest(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws Exception {
+        HttpClient http = HTTP;
         // ingest alone: the request path (verify, parse, one transaction), with the dispatcher paused so the
         // numbers are the webhook's own; the stored messages are then set aside unrouted
         InboxDispatcher dispatcher = app.getBean(InboxDispatcher.class);
@@ -218,8 +235,9 @@ public final class FluxBenchmark {
         long next = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < perSecond * seconds; i++) {
-            while (System.nanoTime() < next) {
-                Thread.onSpinWait();
+            // park, not spin: a busy generator would take one of the machine's two cores from the app
+            for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
             next += interval;
             futures.add(pool.submit(() -> http.send(signedRequest(), HttpResponse.BodyHandlers.discarding())));
