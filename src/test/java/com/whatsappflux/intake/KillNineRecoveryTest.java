@@ -1,6 +1,8 @@
 package com.whatsappflux.intake;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -30,6 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
@@ -50,7 +54,8 @@ import com.whatsappflux.testing.WebhookLoad.Delivery;
  * <p>The one duplicate the design cannot exclude: a send Meta accepted whose "accepted" commit the kill cut off.
  * The outbox row is then still SENDING (it is committed before the HTTP call), the retried job sends it again —
  * the Cloud API has no idempotency key. Only rows SENDING at the moment of the kill may therefore go out twice;
- * every other reply must reach the Graph stub exactly as often as the outbox recorded it.
+ * every other reply must reach the Graph stub exactly as often as the outbox recorded it. One customer's answer
+ * is held up at the stub until after the kill, so that window is exercised on every run, not only by chance.
  *
  * <p>PostgreSQL only: the embedded H2 database lives and dies with its JVM.
  */
@@ -64,6 +69,9 @@ class KillNineRecoveryTest {
     private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(5);
     private static final Duration MAX_LOAD_BEFORE_KILL = Duration.ofSeconds(15);
     private static final int ACCEPTED_SENDS_BEFORE_KILL = 10;
+    /** How long the stub keeps one customer's send waiting: longer than any wait before the kill. */
+    private static final Duration SLOW_META = Duration.ofSeconds(30);
+    private static final String MESSAGES = "/v[0-9.]+/[0-9]+/messages";
     private static final int LOAD_THREADS = 4;
     /** Pause between one sender's posts: ~50 msgs/s in all, what the pipeline drains on this machine. */
     private static final long PAUSE_MILLIS = 70;
@@ -80,11 +88,7 @@ class KillNineRecoveryTest {
         WireMockServer graph = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(40));
         graph.start();
         // answers like Meta, a little slowly, so that some sends are in flight when the kill comes
-        graph.stubFor(post(urlPathMatching("/v[0-9.]+/[0-9]+/messages"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withFixedDelay(30)
-                        .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
-                                + "\"messages\":[{\"id\":\"wamid.{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")
-                        .withTransformers("response-template")));
+        graph.stubFor(post(urlPathMatching(MESSAGES)).atPriority(10).willReturn(accepted().withFixedDelay(30)));
         List<String> args = List.of("--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + PostgresTestDatabase.USER, "--spring.datasource.password=",
                 "--camunda.bpm.database.type=postgres", "--spring.profiles.active=demo",
@@ -99,6 +103,11 @@ class KillNineRecoveryTest {
         Path log = Path.of("target", "kill-nine", "app-" + System.currentTimeMillis() + ".log");
         String prefix = PostgresTestDatabase.unusedCustomerPrefix(DATABASE, "9192");
         WebhookLoad load = new WebhookLoad(SECRET, PHONE);
+        // one customer's answer is certain to be in doubt: Meta takes its time with it, and the kill comes first
+        String slowCustomer = prefix + "99999";
+        StubMapping slowMeta = graph.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.to", equalTo("+" + slowCustomer)))
+                .willReturn(accepted().withFixedDelay((int) SLOW_META.toMillis())));
 
         Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
         Set<String> acked = ConcurrentHashMap.newKeySet();
@@ -109,6 +118,10 @@ class KillNineRecoveryTest {
         Set<Long> inDoubt;
         try {
             try (ChildApp first = ChildApp.start(log, Duration.ofSeconds(90), args)) {
+                Delivery slow = load.delivery(slowCustomer, "wamid.kill." + slowCustomer, "hi");
+                deliveries.put(slow.wamid(), slow);
+                assertThat(load.post(first.port(), slow, Duration.ofSeconds(10))).isEqualTo(200);
+                acked.add(slow.wamid());
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger next = new AtomicInteger();
                 ExecutorService senders = Executors.newFixedThreadPool(LOAD_THREADS);
@@ -137,7 +150,7 @@ class KillNineRecoveryTest {
                         }
                     });
                 }
-                awaitSteadyState(url, prefix);
+                awaitSteadyState(url, prefix, slowCustomer);
                 first.killNine(); // while posts, routing, jobs and sends are in flight
                 Thread.sleep(300);
                 stop.set(true);
@@ -150,14 +163,17 @@ class KillNineRecoveryTest {
             try (Db db = new Db(url)) {
                 inDoubt = new HashSet<>(db.jdbc.queryForList("SELECT id FROM outbound_message WHERE status = 'SENDING' "
                         + "AND customer_key LIKE ?", Long.class, prefix + "%"));
+                assertThat(db.count("SELECT COUNT(*) FROM outbound_message WHERE status = 'SENDING' AND customer_key = ?",
+                        slowCustomer)).as("the slow customer's answer, in doubt at the kill").isEqualTo(1);
                 atKill = db.jdbc.queryForMap("SELECT (SELECT COUNT(*) FROM inbound_message WHERE customer_key LIKE ?) AS stored, "
                         + "(SELECT COUNT(*) FROM inbound_message WHERE customer_key LIKE ? AND status = 'PROCESSED') AS processed, "
                         + "(SELECT COUNT(*) FROM outbound_message WHERE customer_key LIKE ?) AS outbox, "
                         + "(SELECT COUNT(*) FROM outbound_message WHERE customer_key LIKE ? AND status = 'ACCEPTED') AS accepted",
                         prefix + "%", prefix + "%", prefix + "%", prefix + "%");
             }
+            graph.removeStub(slowMeta); // Meta is quick again for the retry
             int ackedBeforeKill = acked.size();
-            int stubBeforeRestart = graph.findAll(postRequestedFor(urlPathMatching("/v[0-9.]+/[0-9]+/messages"))).size();
+            int stubBeforeRestart = graph.findAll(postRequestedFor(urlPathMatching(MESSAGES))).size();
 
             try (ChildApp second = ChildApp.start(log, Duration.ofSeconds(90), args)) {
                 // Meta redelivers what was not acknowledged until it is; and now and then something that was
@@ -243,7 +259,7 @@ class KillNineRecoveryTest {
             }
         }
         List<JsonNode> sent = new ArrayList<>();
-        graph.findAll(postRequestedFor(urlPathMatching("/v[0-9.]+/[0-9]+/messages"))).stream()
+        graph.findAll(postRequestedFor(urlPathMatching(MESSAGES))).stream()
                 .map(r -> read(r.getBodyAsString()))
                 .filter(body -> body.path("to").asText().startsWith("+" + prefix))
                 .forEach(sent::add);
@@ -267,19 +283,34 @@ class KillNineRecoveryTest {
             assertThat(sentPerCustomer.getOrDefault(customer, 0)).as("Graph requests to %s", customer)
                     .isBetween(expected, expected + inDoubtPerCustomer.getOrDefault(customer, 0));
         }
+        // and every customer was answered
+        assertThat(sentPerCustomer).hasSize(recordedPerCustomer.size());
+        assertThat(recordedPerCustomer).hasSize((int) db.count("SELECT COUNT(DISTINCT customer_key) FROM inbound_message "
+                + "WHERE customer_key LIKE ?", prefix + "%"));
         return new int[] {rows.size(), sent.size()};
     }
 
     /** A kill at start-up proves little: wait until the workflows answer, so sends are done, doing and to do. */
-    private static void awaitSteadyState(String url, String prefix) throws Exception {
+    private static void awaitSteadyState(String url, String prefix, String slowCustomer) throws Exception {
         long start = System.nanoTime();
         Thread.sleep(LOAD_BEFORE_KILL.toMillis());
         try (Db db = new Db(url)) {
-            while (System.nanoTime() - start < MAX_LOAD_BEFORE_KILL.toNanos() && db.count("SELECT COUNT(*) FROM outbound_message "
-                    + "WHERE customer_key LIKE ? AND status = 'ACCEPTED'", prefix + "%") < ACCEPTED_SENDS_BEFORE_KILL) {
+            while (System.nanoTime() - start < MAX_LOAD_BEFORE_KILL.toNanos()
+                    && (db.count("SELECT COUNT(*) FROM outbound_message WHERE customer_key LIKE ? AND status = 'ACCEPTED'",
+                            prefix + "%") < ACCEPTED_SENDS_BEFORE_KILL
+                        || db.count("SELECT COUNT(*) FROM outbound_message WHERE customer_key = ? AND status = 'SENDING'",
+                            slowCustomer) == 0)) {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** Meta's answer to a send: accepted, with a fresh wamid. */
+    private static ResponseDefinitionBuilder accepted() {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
+                        + "\"messages\":[{\"id\":\"wamid.{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")
+                .withTransformers("response-template");
     }
 
     private static void postUntilAcknowledged(WebhookLoad load, int port, Delivery delivery) {

@@ -48,8 +48,8 @@ class DatabaseOutageTest {
     private static final String DATABASE = "flux_test_outage";
     private static final String SECRET = "outage-secret";
     private static final String PHONE = "106540352242922";
-    private static final Duration LOAD_BEFORE = Duration.ofSeconds(3);
-    private static final Duration LOAD_AFTER = Duration.ofSeconds(4);
+    private static final Duration LOAD_BEFORE = Duration.ofSeconds(2);
+    private static final Duration LOAD_AFTER = Duration.ofSeconds(3);
     private static final int LOAD_THREADS = 4;
     private static final long PAUSE_MILLIS = 70;
     /** Meta's webhook timeout is not published (BSPs quote 5–20 s); a 503 must come well before any of them. */

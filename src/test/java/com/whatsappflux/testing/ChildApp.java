@@ -11,13 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 
 /**
@@ -112,43 +108,13 @@ public final class ChildApp implements AutoCloseable {
     }
 
     /**
-     * The test class path as plain entries, each once. Surefire may hand the JVM a manifest-only jar instead; a
-     * child started with that jar sees some folders twice (relative and absolute), and then Camunda's
-     * {@code classpath*:processes/*.bpmn} deploys every process twice and refuses to start.
+     * The test class path without empty entries. Surefire's ends with a separator, which a JVM reads as "the working
+     * directory" — the project folder, whose {@code processes/} Camunda's {@code classpath*:processes/*.bpmn} would
+     * then deploy a second time (and refuse: two definitions with one key).
      */
     static String classPath() {
-        String raw = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Set<Path> entries = new LinkedHashSet<>();
-        for (String entry : raw.split(File.pathSeparator)) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            Path path = Path.of(entry).toAbsolutePath().normalize();
-            if (path.getFileName().toString().startsWith("surefirebooter")) {
-                entries.addAll(manifestClassPath(path)); // the booter jar holds nothing but this manifest
-            } else {
-                entries.add(path);
-            }
-        }
-        return entries.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static List<Path> manifestClassPath(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
-            if (classPath == null) {
-                return List.of();
-            }
-            List<Path> paths = new ArrayList<>();
-            for (String url : classPath.trim().split("\\s+")) {
-                URI uri = jar.toUri().resolve(url);
-                paths.add(Path.of(uri).toAbsolutePath().normalize());
-            }
-            return paths;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + jar, e);
-        }
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).distinct().collect(Collectors.joining(File.pathSeparator));
     }
 
     private static int freePort() {
