@@ -135,7 +135,8 @@ class KillNineRecoveryTest {
                             } else {
                                 int i = next.getAndIncrement();
                                 String waId = prefix + String.format("%05d", i);
-                                delivery = load.delivery(waId, "wamid.kill." + waId, WebhookLoad.TEXTS[i % WebhookLoad.TEXTS.length]);
+                                String text = WebhookLoad.TEXTS[i % WebhookLoad.TEXTS.length];
+                                delivery = load.delivery(waId, "wamid.kill." + waId, text);
                                 deliveries.put(delivery.wamid(), delivery);
                             }
                             int status = load.post(first.port(), delivery, Duration.ofSeconds(10));
@@ -197,19 +198,19 @@ class KillNineRecoveryTest {
                     Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(250)).until(() ->
                             db.count("SELECT COUNT(*) FROM outbound_message WHERE customer_key LIKE ? "
                                     + "AND status IN ('PENDING', 'SENDING')", prefix + "%") == 0
-                            && db.count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0 "
-                                    + "AND HANDLER_TYPE_ <> 'history-cleanup' AND (DUEDATE_ IS NULL OR DUEDATE_ < now() + interval '10 seconds')") == 0);
+                            && db.count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND HANDLER_TYPE_ <> "
+                                    + "'history-cleanup' AND (DUEDATE_ IS NULL OR DUEDATE_ < now() + interval '10 seconds')") == 0);
                     Thread.sleep(500);
 
                     assertExactlyOnce(db, prefix, deliveries, acked);
                     int[] outbound = assertRepliesSentOnce(db, graph, prefix, inDoubt);
-                    System.out.printf("KillNineRecoveryTest: %d messages, %d acknowledged before the kill, %d posts unanswered "
-                                    + "(kill), %d duplicate deliveries posted; at the kill %s stored, %s processed, %s outbox rows "
-                                    + "(%s accepted, %d in doubt: SENDING); after restart: %d processed exactly once, %d outbound rows, "
-                                    + "%d Graph requests (%d before restart), %d in-doubt resends; %.1f s%n",
+                    System.out.printf("KillNineRecoveryTest: %d messages, %d acknowledged before the kill, %d posts "
+                                    + "unanswered (kill), %d duplicate deliveries posted; at the kill %s stored, %s processed, "
+                                    + "%s outbox rows (%s accepted, %d in doubt: SENDING); after restart: %d processed exactly "
+                                    + "once, %d outbound rows, %d Graph requests (%d before restart), %d in-doubt resends; %.1f s%n",
                             deliveries.size(), ackedBeforeKill, unanswered.get(), duplicatesPosted.get(), atKill.get("stored"),
-                            atKill.get("processed"), atKill.get("outbox"), atKill.get("accepted"), inDoubt.size(), deliveries.size(), outbound[0],
-                            outbound[1], stubBeforeRestart, outbound[1] - outbound[0],
+                            atKill.get("processed"), atKill.get("outbox"), atKill.get("accepted"), inDoubt.size(),
+                            deliveries.size(), outbound[0], outbound[1], stubBeforeRestart, outbound[1] - outbound[0],
                             (System.nanoTime() - started) / 1e9);
                 }
             }
