@@ -31,6 +31,33 @@ public final class PostgresTestDatabase {
         return HOST_URL + name;
     }
 
+    /**
+     * {@code lead} plus three digits that no earlier run left in this database's inbox, so a test that counts "its"
+     * customers by prefix never counts another run's (local databases keep them; CI starts from empty ones).
+     */
+    public static String unusedCustomerPrefix(String database, String lead) {
+        ensureExists(database);
+        java.util.Random random = new java.util.Random();
+        try (Connection c = DriverManager.getConnection(HOST_URL + database, USER, "")) {
+            for (int attempt = 0; attempt < 1000; attempt++) {
+                String prefix = lead + String.format("%03d", random.nextInt(1000));
+                try (var s = c.prepareStatement("SELECT 1 FROM inbound_message WHERE customer_key LIKE ? LIMIT 1")) {
+                    s.setString(1, prefix + "%");
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (!rs.next()) {
+                            return prefix;
+                        }
+                    }
+                } catch (SQLException noInboxYet) {
+                    return prefix; // a fresh database: the application creates its tables on start
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("every prefix " + lead + "nnn is taken in " + database + ": drop the database");
+    }
+
     public static synchronized void ensureExists(String name) {
         if (ENSURED.contains(name)) {
             return;
