@@ -36,12 +36,13 @@ public class StatusUpdater {
     }
 
     void record(JsonNode status, long payloadId) {
-        String wamid = status.path("id").asText();
-        String wireStatus = status.path("status").asText();
+        String wamid = InboundMessageParser.storable(status.path("id").asText());
+        String wireStatus = InboundMessageParser.storable(status.path("status").asText());
         DeliveryStatus next = DeliveryStatus.fromWebhook(wireStatus);
         JsonNode error = status.path("errors").path(0);
         Integer errorCode = error.isObject() && error.path("code").canConvertToInt() ? error.path("code").asInt() : null;
-        String errorTitle = error.isObject() ? truncate(error.path("title").asText(null) + detail(error), 500) : null;
+        String errorTitle = error.isObject()
+                ? InboundMessageParser.storable(truncate(error.path("title").asText(null) + detail(error), 500)) : null;
         List<String> outbound = db.jdbc().queryForList(
                 "SELECT customer_key FROM outbound_message WHERE wamid = ?", String.class, wamid);
         if (outbound.isEmpty() && attachToInDoubtSend(status, wamid)) {
@@ -52,7 +53,7 @@ public class StatusUpdater {
                 INSERT INTO message_status (wamid, status, occurred_at, recipient_id, error_code, error_title, known, payload_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 truncate(wamid, 255), truncate(wireStatus, 16), Timestamp.from(timestamp(status)),
-                truncate(status.path("recipient_id").asText(null), 160), errorCode, errorTitle, known, payloadId);
+                InboundMessageParser.storable(truncate(status.path("recipient_id").asText(null), 160)), errorCode, errorTitle, known, payloadId);
         if (!known) {
             log.info("Status '{}' for unknown message {} kept", wireStatus, wamid);
             return;
