@@ -95,7 +95,7 @@ public class StatusUpdater {
         String recipient = status.path("recipient_id").asText("");
         if (rowRecipient.isEmpty() || (!rowRecipient.get(0).isEmpty() && !recipient.isEmpty()
                 && !rowRecipient.get(0).equals(recipient))) {
-            log.warn("Status for {} echoes outbox row {} of another recipient: ignored", wamid, id);
+            log.warn("Status for {} echoes outbox row {}, unknown or for another recipient: ignored", wamid, id);
             return false;
         }
         boolean attached = outbox.attachEchoedWamid(id, wamid, Instant.now());
