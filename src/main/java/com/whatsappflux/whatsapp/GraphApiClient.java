@@ -1,8 +1,10 @@
 package com.whatsappflux.whatsapp;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -27,8 +29,13 @@ public class GraphApiClient {
                 .connectTimeout(properties.requestTimeout()).build();
     }
 
-    /** Meta's answer: the wamid on success, else the error code and message (code null: no answer at all). */
-    public record GraphResponse(boolean success, String wamid, Integer errorCode, String errorMessage, int httpStatus) {
+    /**
+     * Meta's answer: the wamid on success, else the error code and message (code null: no answer at all).
+     * {@code inDoubt}: the request may have reached Meta but no answer came back (read timeout, connection
+     * dropped mid-exchange), so Meta may have accepted it; the Cloud API has no idempotency key to ask.
+     */
+    public record GraphResponse(boolean success, String wamid, Integer errorCode, String errorMessage, int httpStatus,
+                                boolean inDoubt) {
     }
 
     public GraphResponse post(String phoneNumberId, JsonNode body) {
@@ -43,19 +50,24 @@ public class GraphApiClient {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException | ConnectException notConnected) {
+            // no connection, so nothing was sent: safe to retry at once
+            return new GraphResponse(false, null, null, "cannot connect: " + notConnected.getMessage(), 0, false);
         } catch (HttpTimeoutException e) {
-            return new GraphResponse(false, null, null, "timeout after " + properties.requestTimeout(), 0);
+            return new GraphResponse(false, null, null, "no answer within " + properties.requestTimeout(), 0, true);
         } catch (IOException e) {
-            return new GraphResponse(false, null, null, "network error: " + e.getMessage(), 0);
+            return new GraphResponse(false, null, null, "connection lost: " + e.getMessage(), 0, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new GraphResponse(false, null, null, "interrupted", 0);
+            return new GraphResponse(false, null, null, "interrupted while waiting for the answer", 0, true);
         }
         JsonNode answer = readJson(response.body());
         if (response.statusCode() / 100 == 2) {
             String wamid = answer.path("messages").path(0).path("id").asText(null);
             boolean success = answer.path("success").asBoolean(false) || wamid != null;
-            return new GraphResponse(success, wamid, null, success ? null : "unexpected answer", response.statusCode());
+            // a 2xx without a message id: Meta may well have accepted it, so it is in doubt like a timeout
+            return new GraphResponse(success, wamid, null, success ? null : "2xx answer without a message id",
+                    response.statusCode(), !success);
         }
         JsonNode error = answer.path("error");
         Integer code = error.path("code").canConvertToInt() && error.has("code") ? error.path("code").asInt() : null;
@@ -64,7 +76,7 @@ public class GraphApiClient {
         String trace = error.path("fbtrace_id").asText(null);
         return new GraphResponse(false, null, code,
                 message + (details == null ? "" : " — " + details) + (trace == null ? "" : " [fbtrace_id " + trace + "]"),
-                response.statusCode());
+                response.statusCode(), false);
     }
 
     private JsonNode readJson(String body) {

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class InboundMessageParser {
 
+    /** 9999-12-31T23:59:59Z. */
+    private static final long LATEST_TIMESTAMP = 253_402_300_799L;
+
     public InboundMessage parse(JsonNode message, JsonNode value, String phoneNumberId) {
         String wamid = requiredText(message, "id");
         String wireType = requiredText(message, "type");
@@ -145,11 +148,17 @@ public class InboundMessageParser {
         if (ts.isMissingNode() || ts.isNull()) {
             throw new MalformedPayloadException("message " + text(message, "id") + " has no timestamp");
         }
+        long seconds;
         try {
-            return Instant.ofEpochSecond(Long.parseLong(ts.asText()));
+            seconds = Long.parseLong(ts.asText());
         } catch (NumberFormatException e) {
             throw new MalformedPayloadException("message " + text(message, "id") + " has an invalid timestamp");
         }
+        // beyond what a database timestamp holds it would fail the insert (a 5xx Meta retries for a week)
+        if (seconds < 0 || seconds > LATEST_TIMESTAMP) {
+            throw new MalformedPayloadException("message " + text(message, "id") + " has a timestamp out of range");
+        }
+        return Instant.ofEpochSecond(seconds);
     }
 
     private static InboundMessage.Reply reply(JsonNode node) {
@@ -191,7 +200,7 @@ public class InboundMessageParser {
         if (v.asText().length() > 255) {
             throw new MalformedPayloadException("'" + field + "' is too long");
         }
-        return v.asText();
+        return storable(v.asText());
     }
 
     static String text(JsonNode node, String field) {
@@ -199,7 +208,15 @@ public class InboundMessageParser {
             return null;
         }
         JsonNode v = node.path(field);
-        return v.isValueNode() && !v.isNull() ? v.asText() : null;
+        return v.isValueNode() && !v.isNull() ? storable(v.asText()) : null;
+    }
+
+    /**
+     * A JSON string may carry U+0000 (escaped in the body), which PostgreSQL text columns refuse: it would turn a
+     * valid delivery into a 5xx that Meta retries for a week. It becomes U+FFFD; the raw body keeps the original.
+     */
+    static String storable(String s) {
+        return s == null || s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\uFFFD');
     }
 
     private static BigDecimal decimal(JsonNode node) {

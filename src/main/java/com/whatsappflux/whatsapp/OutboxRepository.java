@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +19,9 @@ public class OutboxRepository {
 
     private static final String COLUMNS = "id, idempotency_key, phone_number_id, customer_key, type, summary, request_json, "
             + "status, wamid, attempts, error_code, error_message, process_instance_id, business_key, created_at";
+
+    /** What every send carries as {@code biz_opaque_callback_data}, echoed by Meta in its statuses. */
+    private static final Pattern CALLBACK = Pattern.compile("out=([0-9]{1,18})");
 
     private final Database db;
 
@@ -37,9 +42,40 @@ public class OutboxRepository {
         return findByKey(key).orElseThrow();
     }
 
-    void markSending(long id, Instant now) {
-        db.jdbc().update("UPDATE outbound_message SET status = 'SENDING', attempts = attempts + 1, updated_at = ? WHERE id = ?",
+    /** Short and stable for the row, so a resend carries the same value as the first attempt. */
+    static String callbackData(long id) {
+        return "out=" + id;
+    }
+
+    static Optional<Long> idFromCallbackData(String callbackData) {
+        Matcher m = callbackData == null ? null : CALLBACK.matcher(callbackData);
+        return m != null && m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+
+    /** Keeps the exact body of this attempt (it carries the callback data, unknown before the row existed). */
+    void markSending(long id, String requestJson, Instant now) {
+        db.jdbc().update("UPDATE outbound_message SET status = 'SENDING', request_json = ?, attempts = attempts + 1, "
+                + "updated_at = ? WHERE id = ? AND status IN ('PENDING', 'SENDING', 'FAILED')", requestJson, Timestamp.from(now), id);
+    }
+
+    /**
+     * The request may have reached Meta but no answer came: the row stays SENDING without a wamid until a status
+     * webhook echoing its callback data attaches one ({@link #attachEchoedWamid}) or the job's retry sends again.
+     */
+    void markInDoubt(long id, String message, Instant now) {
+        db.jdbc().update("UPDATE outbound_message SET status = 'SENDING', error_code = NULL, error_message = ?, updated_at = ? "
+                + "WHERE id = ? AND wamid IS NULL AND status IN ('PENDING', 'SENDING')", truncate("in doubt: " + message),
                 Timestamp.from(now), id);
+    }
+
+    /**
+     * A status echoed our callback data for a row that never got its wamid (timeout, crash after the call): Meta
+     * accepted it after all. Answers whether the row was updated.
+     */
+    boolean attachEchoedWamid(long id, String wamid, Instant now) {
+        return db.jdbc().update("UPDATE outbound_message SET status = 'ACCEPTED', wamid = ?, error_code = NULL, "
+                + "error_message = NULL, updated_at = ? WHERE id = ? AND wamid IS NULL AND status IN ('PENDING', 'SENDING')",
+                wamid, Timestamp.from(now), id) == 1;
     }
 
     void markAccepted(long id, String wamid, Instant now) {
@@ -47,14 +83,15 @@ public class OutboxRepository {
                 + "updated_at = ? WHERE id = ? AND status IN ('PENDING', 'SENDING', 'FAILED')", wamid, Timestamp.from(now), id);
     }
 
+    // failure markers never overwrite a row a status webhook has meanwhile shown accepted
     void markFailed(long id, Integer code, String message, Instant now) {
         db.jdbc().update("UPDATE outbound_message SET status = 'FAILED', error_code = ?, error_message = ?, updated_at = ? "
-                + "WHERE id = ?", code, truncate(message), Timestamp.from(now), id);
+                + "WHERE id = ? AND status IN ('PENDING', 'SENDING', 'FAILED')", code, truncate(message), Timestamp.from(now), id);
     }
 
     void markRetryPending(long id, Integer code, String message, Instant now) {
         db.jdbc().update("UPDATE outbound_message SET status = 'PENDING', error_code = ?, error_message = ?, updated_at = ? "
-                + "WHERE id = ?", code, truncate(message), Timestamp.from(now), id);
+                + "WHERE id = ? AND status IN ('PENDING', 'SENDING', 'FAILED')", code, truncate(message), Timestamp.from(now), id);
     }
 
     public Optional<OutboundMessage> findByKey(String key) {

@@ -37,9 +37,24 @@ public class SendFailure extends RuntimeException {
         return new SendFailure(REJECTED, code, false, "WhatsApp rejected the message (#" + code + "): " + message);
     }
 
+    /**
+     * Our setup is wrong (expired token 190, number not registered …), not the message: a technical failure, so
+     * the job retries and ends as an incident instead of a workflow treating the customer as unreachable.
+     */
+    public static SendFailure configuration(int code, String message) {
+        return new SendFailure(null, code, true, "WhatsApp refused our configuration (#" + code + "), fix it and retry: "
+                + message);
+    }
+
     public static SendFailure retryable(Integer code, String message) {
         return new SendFailure(null, code, true, "WhatsApp send failed, will retry"
                 + (code == null ? "" : " (#" + code + ")") + ": " + message);
+    }
+
+    /** No answer from Meta: retried by the job later, when a status webhook may have shown it was accepted. */
+    public static SendFailure inDoubt(String message) {
+        return new SendFailure(null, null, true, "WhatsApp did not answer (" + message + "); the message may have been "
+                + "accepted: the retry sends it again only if no status for it arrived meanwhile");
     }
 
     public String bpmnErrorCode() {

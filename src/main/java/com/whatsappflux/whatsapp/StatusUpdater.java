@@ -27,27 +27,33 @@ public class StatusUpdater {
 
     private final Database db;
     private final ContactService contacts;
+    private final OutboxRepository outbox;
 
-    public StatusUpdater(Database db, ContactService contacts) {
+    public StatusUpdater(Database db, ContactService contacts, OutboxRepository outbox) {
         this.db = db;
         this.contacts = contacts;
+        this.outbox = outbox;
     }
 
     void record(JsonNode status, long payloadId) {
-        String wamid = status.path("id").asText();
-        String wireStatus = status.path("status").asText();
+        String wamid = InboundMessageParser.storable(status.path("id").asText());
+        String wireStatus = InboundMessageParser.storable(status.path("status").asText());
         DeliveryStatus next = DeliveryStatus.fromWebhook(wireStatus);
         JsonNode error = status.path("errors").path(0);
         Integer errorCode = error.isObject() && error.path("code").canConvertToInt() ? error.path("code").asInt() : null;
-        String errorTitle = error.isObject() ? truncate(error.path("title").asText(null) + detail(error), 500) : null;
+        String errorTitle = error.isObject()
+                ? InboundMessageParser.storable(truncate(error.path("title").asText(null) + detail(error), 500)) : null;
         List<String> outbound = db.jdbc().queryForList(
                 "SELECT customer_key FROM outbound_message WHERE wamid = ?", String.class, wamid);
+        if (outbound.isEmpty() && attachToInDoubtSend(status, wamid)) {
+            outbound = db.jdbc().queryForList("SELECT customer_key FROM outbound_message WHERE wamid = ?", String.class, wamid);
+        }
         boolean known = !outbound.isEmpty();
         boolean fresh = db.insertIfAbsent("""
                 INSERT INTO message_status (wamid, status, occurred_at, recipient_id, error_code, error_title, known, payload_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 truncate(wamid, 255), truncate(wireStatus, 16), Timestamp.from(timestamp(status)),
-                truncate(status.path("recipient_id").asText(null), 160), errorCode, errorTitle, known, payloadId);
+                InboundMessageParser.storable(truncate(status.path("recipient_id").asText(null), 160)), errorCode, errorTitle, known, payloadId);
         if (!known) {
             log.info("Status '{}' for unknown message {} kept", wireStatus, wamid);
             return;
@@ -72,6 +78,31 @@ public class StatusUpdater {
             db.jdbc().update("UPDATE outbound_message SET status = ?, updated_at = ? WHERE wamid = ? AND status IN ("
                     + inClause + ")", next.name(), Timestamp.from(Instant.now()), wamid);
         }
+    }
+
+    /**
+     * A status for a wamid we never learnt (our call timed out, or we crashed after it) that echoes the
+     * {@code biz_opaque_callback_data} of one of our outbox rows: Meta accepted that send, so the row gets the
+     * wamid now and a retry of its job will not send it again. The recipient must match the row's.
+     */
+    private boolean attachToInDoubtSend(JsonNode status, String wamid) {
+        Long id = OutboxRepository.idFromCallbackData(status.path("biz_opaque_callback_data").asText(null)).orElse(null);
+        if (id == null || wamid.isBlank()) {
+            return false;
+        }
+        List<String> rowRecipient = db.jdbc().queryForList("SELECT COALESCE(to_wa_id, '') FROM outbound_message WHERE id = ?",
+                String.class, id);
+        String recipient = status.path("recipient_id").asText("");
+        if (rowRecipient.isEmpty() || (!rowRecipient.get(0).isEmpty() && !recipient.isEmpty()
+                && !rowRecipient.get(0).equals(recipient))) {
+            log.warn("Status for {} echoes outbox row {}, unknown or for another recipient: ignored", wamid, id);
+            return false;
+        }
+        boolean attached = outbox.attachEchoedWamid(id, wamid, Instant.now());
+        if (attached) {
+            log.info("Outbound message {} had no answer from WhatsApp; its status shows it accepted as {}", id, wamid);
+        }
+        return attached;
     }
 
     void planUserPreferences(JsonNode value, PayloadPlan plan) {

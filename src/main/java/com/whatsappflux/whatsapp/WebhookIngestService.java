@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -69,7 +71,14 @@ public class WebhookIngestService {
     }
 
     private IngestResult store(byte[] rawBody, String source, PayloadPlan plan) {
-        return transactions.execute(tx -> storeInTransaction(rawBody, source, plan));
+        return transactions.execute(tx -> {
+            IngestResult result = storeInTransaction(rawBody, source, plan);
+            if (result.messagesStored() == 0 && plan.statuses().isEmpty() && plan.preferences().isEmpty()) {
+                // a redelivery or replay of messages we all have: keep nothing, not even the body again
+                tx.setRollbackOnly();
+            }
+            return result;
+        });
     }
 
     private IngestResult storeInTransaction(byte[] rawBody, String source, PayloadPlan plan) {
@@ -104,7 +113,9 @@ public class WebhookIngestService {
 
     private JsonNode parse(byte[] rawBody) {
         try {
-            JsonNode root = json.readTree(rawBody);
+            // strict: trailing data or a repeated key would let two readers of one body see different payloads
+            JsonNode root = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(rawBody);
             if (root == null || !root.isObject()) {
                 throw new MalformedPayloadException("the body must be a JSON object");
             }

@@ -26,11 +26,17 @@ import com.whatsappflux.system.BusinessClock;
  * committed transaction, then send. A caller that retries (a Camunda job after a crash, say) finds the
  * recorded state and does not send again what Meta already accepted. In sandbox mode the outbox is the
  * end of the road.
+ *
+ * <p>The Cloud API has no idempotency key, so a send that got no answer (timeout, crash after the call) is
+ * in doubt: every request carries {@code biz_opaque_callback_data} naming its outbox row, a status webhook
+ * echoing it attaches the wamid ({@link StatusUpdater}), and only the job's later retry (a minute on) sends
+ * again when no status came — the remaining risk of a duplicate is Meta accepting without ever reporting it.
  */
 @Service
 public class WhatsAppSender {
 
     private static final Logger log = LoggerFactory.getLogger(WhatsAppSender.class);
+    static final String CALLBACK_DATA = "biz_opaque_callback_data";
 
     private final WhatsAppProperties properties;
     private final ContactService contacts;
@@ -79,20 +85,50 @@ public class WhatsAppSender {
         if (recorded.status().acceptedByMeta()) {
             return recorded; // sent before (this is a retry): never twice
         }
+        if (recorded.status() == DeliveryStatus.FAILED
+                && Integer.valueOf(GraphErrorCodes.OUTSIDE_WINDOW).equals(recorded.errorCode())) {
+            return templateInstead(request, chosen, contact); // a retry after Meta's 131047
+        }
         if (recorded.status() == DeliveryStatus.FAILED && recorded.errorCode() != null
                 && !GraphErrorCodes.isRetryable(recorded.errorCode()) && !GraphErrorCodes.isConfiguration(recorded.errorCode())) {
             throw SendFailure.rejected(recorded.errorCode(), recorded.errorMessage());
         }
+        if (recorded.status() == DeliveryStatus.SENDING) {
+            log.warn("Sending outbound message {} again: an earlier attempt got no answer and no status arrived since",
+                    recorded.id());
+            count("resent_in_doubt", chosen.type());
+        }
+        body.put(CALLBACK_DATA, OutboxRepository.callbackData(recorded.id()));
         if (properties.sandbox()) {
             inOwnTransaction(() -> {
-                outbox.markSending(recorded.id(), clock.now());
+                outbox.markSending(recorded.id(), body.toString(), clock.now());
                 outbox.markAccepted(recorded.id(), "wamid.sandbox." + UUID.randomUUID(), clock.now());
                 return null;
             });
             count("sandbox", chosen.type());
             return outbox.findById(recorded.id()).orElseThrow();
         }
-        return deliver(recorded, phoneNumberId, body, chosen.type());
+        try {
+            return deliver(recorded, phoneNumberId, body, chosen.type());
+        } catch (SendFailure failure) {
+            if (SendFailure.OUTSIDE_SERVICE_WINDOW.equals(failure.bpmnErrorCode())) {
+                return templateInstead(request, chosen, contact);
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * Meta answered 131047 (its clock of the 24-hour window wins over ours): the request's template goes instead,
+     * under its own key so that it, too, is sent at most once. Without a template it is the business outcome
+     * "outside the service window".
+     */
+    private OutboundMessage templateInstead(SendRequest request, OutboundContent tried, Contact contact) {
+        if (request.templateFallback() == null || tried.isTemplate()) {
+            throw SendFailure.outsideWindow(contact.customerKey());
+        }
+        return send(new SendRequest(request.customerKey(), request.templateFallback(), request.idempotencyKey() + ":template",
+                null, request.marketing(), request.processInstanceId(), request.businessKey(), null, request.phoneNumberId()));
     }
 
     /** Blue ticks (and a typing indicator) for a customer's message; best effort, never fails a workflow. */
@@ -116,7 +152,7 @@ public class WhatsAppSender {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             limiter.acquire(phoneNumberId);
             inOwnTransaction(() -> {
-                outbox.markSending(recorded.id(), clock.now());
+                outbox.markSending(recorded.id(), body.toString(), clock.now());
                 return null;
             });
             response = graph.post(phoneNumberId, body);
@@ -128,6 +164,9 @@ public class WhatsAppSender {
                 });
                 count("accepted", type);
                 return outbox.findById(recorded.id()).orElseThrow();
+            }
+            if (response.inDoubt()) {
+                return inDoubt(recorded, response, type);
             }
             if (!GraphErrorCodes.isRetryable(response.errorCode())) {
                 break;
@@ -157,7 +196,28 @@ public class WhatsAppSender {
         if (code == GraphErrorCodes.OUTSIDE_WINDOW) {
             throw SendFailure.outsideWindow(recorded.customerKey());
         }
+        if (GraphErrorCodes.isConfiguration(code)) {
+            throw SendFailure.configuration(code, failure.errorMessage());
+        }
         throw SendFailure.rejected(code, failure.errorMessage());
+    }
+
+    /**
+     * No answer, so Meta may have accepted it: not retried here (that would risk a duplicate within seconds).
+     * A status webhook may already have attached the wamid; otherwise the job fails and its retry, a minute on,
+     * finds either the echoed status or still nothing and sends again.
+     */
+    private OutboundMessage inDoubt(OutboundMessage recorded, GraphApiClient.GraphResponse response, String type) {
+        OutboundMessage current = inOwnTransaction(() -> {
+            outbox.markInDoubt(recorded.id(), response.errorMessage(), clock.now());
+            return outbox.findById(recorded.id()).orElseThrow();
+        });
+        if (current.status().acceptedByMeta()) {
+            count("accepted", type);
+            return current;
+        }
+        count("in_doubt", type);
+        throw SendFailure.inDoubt(response.errorMessage());
     }
 
     /** Exponential backoff; the pair rate limit (131056) asks for at least 6 s between messages to one user. */

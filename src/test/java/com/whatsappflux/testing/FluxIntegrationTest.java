@@ -54,6 +54,9 @@ public abstract class FluxIntegrationTest {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "test-admin-password";
 
+    /** {@code flux.whatsapp.request-timeout} in these tests. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
     protected static final WireMockServer GRAPH = new WireMockServer(wireMockConfig().dynamicPort());
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
@@ -77,6 +80,8 @@ public abstract class FluxIntegrationTest {
         registry.add("flux.whatsapp.verify-token", () -> "test-verify-token");
         registry.add("flux.whatsapp.phone-number-id", () -> PHONE_NUMBER_ID + "," + SECOND_PHONE_NUMBER_ID);
         registry.add("flux.whatsapp.retry-backoff", () -> "20ms");
+        // short, so that fault tests can make the stub slower than this (a send in doubt) without waiting long
+        registry.add("flux.whatsapp.request-timeout", () -> REQUEST_TIMEOUT.toMillis() + "ms");
         registry.add("flux.whatsapp.max-messages-per-second", () -> "0");
         registry.add("flux.admin.user", () -> ADMIN);
         registry.add("flux.admin.password", () -> ADMIN_PASSWORD);
@@ -144,6 +149,24 @@ public abstract class FluxIntegrationTest {
         message.putIfAbsent("id", json.getNodeFactory().textNode("wamid.in." + UUID.randomUUID()));
         message.putIfAbsent("timestamp", json.getNodeFactory().textNode(String.valueOf(Instant.now().getEpochSecond())));
         value.putArray("messages").add(message);
+        return root.toString();
+    }
+
+    /**
+     * A status webhook as Meta sends it for one of our messages; {@code callbackData} is the echo of the
+     * {@code biz_opaque_callback_data} we sent (null: none).
+     */
+    protected String echoedStatusPayload(String wamid, String status, String recipient, String callbackData) {
+        ObjectNode root = json.createObjectNode().put("object", "whatsapp_business_account");
+        ObjectNode value = root.putArray("entry").addObject().put("id", "102290129340398").putArray("changes").addObject()
+                .put("field", "messages").putObject("value");
+        value.put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "912240001234").put("phone_number_id", PHONE_NUMBER_ID);
+        ObjectNode s = value.putArray("statuses").addObject().put("id", wamid).put("status", status)
+                .put("timestamp", String.valueOf(Instant.now().getEpochSecond())).put("recipient_id", recipient);
+        if (callbackData != null) {
+            s.put("biz_opaque_callback_data", callbackData);
+        }
         return root.toString();
     }
 

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,8 @@ class WhatsAppSenderIntegrationTest extends FluxIntegrationTest {
     ContactService contacts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    OutboxRepository outbox;
 
     private String waId;
 
@@ -57,7 +61,7 @@ class WhatsAppSenderIntegrationTest extends FluxIntegrationTest {
                 .withHeader("Authorization", equalTo("Bearer test-access-token"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("""
-                        {"messaging_product":"whatsapp","recipient_type":"individual","to":"+%s","type":"text",
+                        {"messaging_product":"whatsapp","recipient_type":"individual","biz_opaque_callback_data":"${json-unit.regex}out=[0-9]+","to":"+%s","type":"text",
                          "text":{"body":"Namaste! Price is ₹28,990","preview_url":false}}""".formatted(waId))));
     }
 
@@ -74,7 +78,7 @@ class WhatsAppSenderIntegrationTest extends FluxIntegrationTest {
                 new OutboundContent.Button("SOLVED", "Yes"), new OutboundContent.Button("HUMAN", "Talk to a person")),
                 "Sai Electronics"), key()).replyingTo("wamid.customer1"));
         GRAPH.verify(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(equalToJson("""
-                {"messaging_product":"whatsapp","recipient_type":"individual","to":"+%s","type":"interactive",
+                {"messaging_product":"whatsapp","recipient_type":"individual","biz_opaque_callback_data":"${json-unit.regex}out=[0-9]+","to":"+%s","type":"interactive",
                  "interactive":{"type":"button","body":{"text":"Did this solve it?"},"footer":{"text":"Sai Electronics"},
                    "action":{"buttons":[{"type":"reply","reply":{"id":"SOLVED","title":"Yes"}},
                                         {"type":"reply","reply":{"id":"HUMAN","title":"Talk to a person"}}]}},
@@ -85,7 +89,7 @@ class WhatsAppSenderIntegrationTest extends FluxIntegrationTest {
                 new OutboundContent.Section("Tomorrow", List.of(new OutboundContent.Row("slot_1", "Thu 10:00 AM", "Store demo")))),
                 null), key()));
         GRAPH.verify(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(equalToJson("""
-                {"messaging_product":"whatsapp","recipient_type":"individual","to":"+%s","type":"interactive",
+                {"messaging_product":"whatsapp","recipient_type":"individual","biz_opaque_callback_data":"${json-unit.regex}out=[0-9]+","to":"+%s","type":"interactive",
                  "interactive":{"type":"list","body":{"text":"Pick a slot"},
                    "action":{"button":"See slots","sections":[{"title":"Tomorrow",
                      "rows":[{"id":"slot_1","title":"Thu 10:00 AM","description":"Store demo"}]}]}}}""".formatted(waId))));
@@ -96,7 +100,7 @@ class WhatsAppSenderIntegrationTest extends FluxIntegrationTest {
         sender.send(SendRequest.of(waId, OutboundContent.template("payment_reminder", "hi",
                 List.of("Asha", "₹1,800"), List.of("PAID")), key()));
         GRAPH.verify(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(equalToJson("""
-                {"messaging_product":"whatsapp","recipient_type":"individual","to":"+%s","type":"template",
+                {"messaging_product":"whatsapp","recipient_type":"individual","biz_opaque_callback_data":"${json-unit.regex}out=[0-9]+","to":"+%s","type":"template",
                  "template":{"name":"payment_reminder","language":{"code":"hi"},"components":[
                    {"type":"body","parameters":[{"type":"text","text":"Asha"},{"type":"text","text":"₹1,800"}]},
                    {"type":"button","sub_type":"quick_reply","index":"0","parameters":[{"type":"payload","payload":"PAID"}]}]}}
@@ -104,17 +108,17 @@ class WhatsAppSenderIntegrationTest extends FluxIntegrationTest {
         GRAPH.resetRequests();
         sender.send(SendRequest.of(waId, OutboundContent.document("https://example.in/inv.pdf", "INV-1.pdf", "Invoice"), key()));
         GRAPH.verify(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(equalToJson("""
-                {"messaging_product":"whatsapp","recipient_type":"individual","to":"+%s","type":"document",
+                {"messaging_product":"whatsapp","recipient_type":"individual","biz_opaque_callback_data":"${json-unit.regex}out=[0-9]+","to":"+%s","type":"document",
                  "document":{"link":"https://example.in/inv.pdf","filename":"INV-1.pdf","caption":"Invoice"}}""".formatted(waId))));
         GRAPH.resetRequests();
         sender.send(SendRequest.of(waId, OutboundContent.image("https://example.in/tv.jpg", "43 inch"), key()));
         GRAPH.verify(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(equalToJson("""
-                {"messaging_product":"whatsapp","recipient_type":"individual","to":"+%s","type":"image",
+                {"messaging_product":"whatsapp","recipient_type":"individual","biz_opaque_callback_data":"${json-unit.regex}out=[0-9]+","to":"+%s","type":"image",
                  "image":{"link":"https://example.in/tv.jpg","caption":"43 inch"}}""".formatted(waId))));
         GRAPH.resetRequests();
         sender.send(SendRequest.of(waId, OutboundContent.reaction("wamid.customer1", "👍"), key()));
         GRAPH.verify(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(equalToJson("""
-                {"messaging_product":"whatsapp","recipient_type":"individual","to":"+%s","type":"reaction",
+                {"messaging_product":"whatsapp","recipient_type":"individual","biz_opaque_callback_data":"${json-unit.regex}out=[0-9]+","to":"+%s","type":"reaction",
                  "reaction":{"message_id":"wamid.customer1","emoji":"👍"}}""".formatted(waId))));
     }
 
@@ -230,6 +234,112 @@ class WhatsAppSenderIntegrationTest extends FluxIntegrationTest {
                 .asMarketing()))
                 .isInstanceOf(SendFailure.class).matches(e -> SendFailure.OPTED_OUT.equals(((SendFailure) e).bpmnErrorCode()));
         GRAPH.verify(exactly(0), postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void everySendCarriesItsOutboxRowAsCallbackData_andTheRowKeepsTheExactBody() {
+        OutboundMessage sent = sender.send(SendRequest.of(waId, OutboundContent.text("hello"), key()));
+        String callback = "out=" + sent.id();
+        GRAPH.verify(exactly(1), postRequestedFor(urlEqualTo(MESSAGES))
+                .withRequestBody(matchingJsonPath("$.biz_opaque_callback_data", equalTo(callback))));
+        assertThat(readJson(sent.requestJson()).path("biz_opaque_callback_data").asText()).isEqualTo(callback);
+    }
+
+    @Test
+    void timeoutIsInDoubt_notRetriedAtOnce_andAStatusEchoingTheCallbackMeansTheRetryDoesNotSendAgain() {
+        String wamid = "wamid.late." + waId;
+        StubMapping slow = GRAPH.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).willReturn(accepted(wamid)
+                .withFixedDelay((int) REQUEST_TIMEOUT.toMillis() + 500)));
+        String key = key();
+        assertThatThrownBy(() -> sender.send(SendRequest.of(waId, OutboundContent.text("your order shipped"), key)))
+                .isInstanceOf(SendFailure.class).matches(e -> ((SendFailure) e).retryable())
+                .hasMessageContaining("did not answer");
+        OutboundMessage inDoubt = outbox.findByKey(key).orElseThrow();
+        assertThat(inDoubt.attempts()).isOne(); // no quick second try that could duplicate it
+        awaitRequests(1); // WireMock logs a delayed request once it has answered
+        assertThat(inDoubt.status()).isEqualTo(DeliveryStatus.SENDING);
+        assertThat(inDoubt.wamid()).isNull();
+        assertThat(inDoubt.errorMessage()).startsWith("in doubt");
+
+        // Meta did accept it: its status webhook echoes our callback data
+        assertThat(postWebhook(echoedStatusPayload(wamid, "sent", waId, "out=" + inDoubt.id())).statusCode()).isEqualTo(200);
+        OutboundMessage reconciled = outbox.findByKey(key).orElseThrow();
+        assertThat(reconciled.wamid()).isEqualTo(wamid);
+        assertThat(reconciled.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(jdbc.queryForObject("SELECT known FROM message_status WHERE wamid = ?", Boolean.class, wamid)).isTrue();
+
+        GRAPH.removeStub(slow); // healed: the retry would be answered at once
+        OutboundMessage retried = sender.send(SendRequest.of(waId, OutboundContent.text("your order shipped"), key));
+        assertThat(retried.wamid()).isEqualTo(wamid);
+        GRAPH.verify(exactly(1), postRequestedFor(urlEqualTo(MESSAGES)));
+        // later statuses find it by wamid and move it forward only
+        postWebhook(echoedStatusPayload(wamid, "delivered", waId, "out=" + inDoubt.id()));
+        assertThat(outbox.findByKey(key).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void timeoutWithoutAnyStatus_theRetrySendsOnceMore_withTheSameCallbackData() {
+        StubMapping slow = GRAPH.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).willReturn(accepted("wamid.lost." + waId)
+                .withFixedDelay((int) REQUEST_TIMEOUT.toMillis() + 500)));
+        String key = key();
+        assertThatThrownBy(() -> sender.send(SendRequest.of(waId, OutboundContent.text("x"), key))).isInstanceOf(SendFailure.class);
+        GRAPH.removeStub(slow);
+        OutboundMessage sent = sender.send(SendRequest.of(waId, OutboundContent.text("x"), key));
+        assertThat(sent.status()).isEqualTo(DeliveryStatus.ACCEPTED);
+        assertThat(sent.attempts()).isEqualTo(2);
+        awaitRequests(2);
+        List<String> callbacks = GRAPH.findAll(postRequestedFor(urlEqualTo(MESSAGES))).stream()
+                .map(r -> readJson(r.getBodyAsString()).path("biz_opaque_callback_data").asText()).toList();
+        assertThat(callbacks).containsExactly("out=" + sent.id(), "out=" + sent.id());
+        // the first attempt's status, should it come after all, is kept but changes nothing
+        postWebhook(echoedStatusPayload("wamid.lost." + waId, "sent", waId, "out=" + sent.id()));
+        assertThat(outbox.findByKey(key).orElseThrow().wamid()).isEqualTo(sent.wamid());
+    }
+
+    @Test
+    void aStatusEchoingTheCallbackOfAnotherRecipientsMessageAttachesNothing() {
+        GRAPH.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).willReturn(aResponse().withStatus(503)));
+        String key = key();
+        assertThatThrownBy(() -> sender.send(SendRequest.of(waId, OutboundContent.text("x"), key))).isInstanceOf(SendFailure.class);
+        long id = outbox.findByKey(key).orElseThrow().id();
+        postWebhook(echoedStatusPayload("wamid.forged." + waId, "read", "919000000001", "out=" + id));
+        assertThat(outbox.findByKey(key).orElseThrow().wamid()).isNull();
+        assertThat(jdbc.queryForObject("SELECT known FROM message_status WHERE wamid = ?", Boolean.class,
+                "wamid.forged." + waId)).isFalse();
+    }
+
+    @Test
+    void expiredTokenIsATechnicalFailure_notABusinessOutcome() {
+        GRAPH.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).willReturn(error(401, 190)));
+        assertThatThrownBy(() -> sender.send(SendRequest.of(waId, OutboundContent.text("x"), key())))
+                .isInstanceOf(SendFailure.class)
+                .matches(e -> ((SendFailure) e).bpmnErrorCode() == null && ((SendFailure) e).retryable())
+                .matches(e -> ((SendFailure) e).graphErrorCode() == 190);
+    }
+
+    @Test
+    void reEngagementErrorWithATemplateGiven_sendsTheTemplateInstead_onceEvenWhenRetried() {
+        GRAPH.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.type", equalTo("text"))).willReturn(error(400, 131047)));
+        String key = key();
+        SendRequest request = SendRequest.of(waId, OutboundContent.text("late answer"), key)
+                .withTemplateFallback(OutboundContent.template("staff_reply", "en", List.of("Sai", "late answer"), null));
+        OutboundMessage sent = sender.send(request);
+        assertThat(sent.type()).isEqualTo("template");
+        assertThat(sent.idempotencyKey()).isEqualTo(key + ":template");
+        assertThat(outbox.findByKey(key).orElseThrow().errorCode()).isEqualTo(131047);
+        assertThat(sender.send(request).id()).isEqualTo(sent.id());
+        GRAPH.verify(exactly(1), postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(matchingJsonPath("$.type", equalTo("text"))));
+        GRAPH.verify(exactly(1), postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(matchingJsonPath("$.type", equalTo("template"))));
+    }
+
+    private void awaitRequests(int count) {
+        org.awaitility.Awaitility.await().until(() -> GRAPH.findAll(postRequestedFor(urlEqualTo(MESSAGES))).size() == count);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accepted(String wamid) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"" + wamid + "\"}]}");
     }
 
     private void failTwiceThenSucceed(int httpStatus, int code) {
