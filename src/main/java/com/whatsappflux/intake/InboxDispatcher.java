@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.Timer;
 import com.whatsappflux.system.BusinessClock;
 import com.whatsappflux.system.CustomerLock;
 import com.whatsappflux.system.Database;
+import com.whatsappflux.system.TransientFailure;
 import com.whatsappflux.whatsapp.InboxSignal;
 
 /**
@@ -193,11 +194,17 @@ public class InboxDispatcher implements SmartLifecycle {
     }
 
     /**
-     * The message could not be routed (a bug, the database gone). It stays in the inbox and is retried;
-     * after {@value #MAX_ATTEMPTS} attempts it is set aside as FAILED (visible in the API and metrics) so the
+     * The message could not be routed. It stays in the inbox and is retried; when the failure was not a passing
+     * one (the database away, a lock conflict) but a bug or bad data, after {@value #MAX_ATTEMPTS} attempts it is set aside as FAILED (visible in the API and metrics) so the
      * customer's later messages are not blocked behind it.
      */
     private void recordFailure(String customerKey, RuntimeException e) {
+        if (TransientFailure.is(e)) {
+            // the database is away or a lock conflicted: not the message's fault, so no attempt is spent on it
+            log.warn("Routing a message of {} failed for a passing reason (will retry): {}", customerKey, e.toString());
+            sleepQuietly(1000);
+            return;
+        }
         log.error("Routing a message of {} failed: {}", customerKey, e.toString(), e);
         try {
             transactions.executeWithoutResult(tx -> {

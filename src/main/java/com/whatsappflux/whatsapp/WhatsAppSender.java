@@ -78,9 +78,20 @@ public class WhatsAppSender {
         String phoneNumberId = phoneNumberFor(request, contact);
         ObjectNode body = requestBody(contact, content, request.replyToMessageId());
         OutboundContent chosen = content;
-        OutboundMessage recorded = inOwnTransaction(() -> outbox.recordIfAbsent(request.idempotencyKey(), phoneNumberId,
-                contact.customerKey(), contact.waId(), chosen.type(), chosen.summary(), body.toString(),
-                request.processInstanceId(), request.businessKey(), clock.now()));
+        // a new row is recorded and marked SENDING for its first attempt in one transaction: one commit less per
+        // message (a crash before the call leaves it SENDING, which the retry sends, as it would a recorded row)
+        boolean[] firstAttemptClaimed = {false};
+        OutboundMessage recorded = inOwnTransaction(() -> {
+            OutboundMessage row = outbox.recordIfAbsent(request.idempotencyKey(), phoneNumberId, contact.customerKey(),
+                    contact.waId(), chosen.type(), chosen.summary(), body.toString(), request.processInstanceId(),
+                    request.businessKey(), clock.now());
+            if (!properties.sandbox() && row.status() == DeliveryStatus.PENDING && row.attempts() == 0) {
+                ObjectNode first = body.deepCopy().put(CALLBACK_DATA, OutboxRepository.callbackData(row.id()));
+                outbox.markSending(row.id(), first.toString(), clock.now());
+                firstAttemptClaimed[0] = true;
+            }
+            return row;
+        });
 
         if (recorded.status().acceptedByMeta()) {
             return recorded; // sent before (this is a retry): never twice
@@ -109,7 +120,7 @@ public class WhatsAppSender {
             return outbox.findById(recorded.id()).orElseThrow();
         }
         try {
-            return deliver(recorded, phoneNumberId, body, chosen.type());
+            return deliver(recorded, phoneNumberId, body, chosen.type(), firstAttemptClaimed[0]);
         } catch (SendFailure failure) {
             if (SendFailure.OUTSIDE_SERVICE_WINDOW.equals(failure.bpmnErrorCode())) {
                 return templateInstead(request, chosen, contact);
@@ -146,15 +157,18 @@ public class WhatsAppSender {
         }
     }
 
-    private OutboundMessage deliver(OutboundMessage recorded, String phoneNumberId, ObjectNode body, String type) {
+    private OutboundMessage deliver(OutboundMessage recorded, String phoneNumberId, ObjectNode body, String type,
+                                    boolean firstAttemptClaimed) {
         GraphApiClient.GraphResponse response = null;
         int attempts = Math.max(1, properties.sendAttempts());
         for (int attempt = 1; attempt <= attempts; attempt++) {
             limiter.acquire(phoneNumberId);
-            inOwnTransaction(() -> {
-                outbox.markSending(recorded.id(), body.toString(), clock.now());
-                return null;
-            });
+            if (attempt > 1 || !firstAttemptClaimed) {
+                inOwnTransaction(() -> {
+                    outbox.markSending(recorded.id(), body.toString(), clock.now());
+                    return null;
+                });
+            }
             response = graph.post(phoneNumberId, body);
             if (response.success()) {
                 String wamid = response.wamid();
