@@ -350,25 +350,30 @@ public final class FluxBenchmark {
         WhatsAppSender sender = app.getBean(WhatsAppSender.class);
         ThroughputLimiter limiter = app.getBean(ThroughputLimiter.class);
         ContactService contacts = app.getBean(ContactService.class);
-        report.add("### Sending to the local Graph stub (16 sender threads)");
+        report.add("### Sending to the local Graph stub (WhatsAppSender: outbox row, call, accepted; stub in this JVM)");
         report.add("");
-        report.add("| cap msg/s | messages | achieved msg/s | of cap |");
-        report.add("|---|---|---|---|");
+        report.add("| sender threads | cap msg/s | messages | achieved msg/s | of cap |");
+        report.add("|---|---|---|---|---|");
         List<String> recipients = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
             String waId = "9170" + String.format("%08d", i);
             contacts.recordInbound(waId, null, "Recipient", PHONE, Instant.now());
             recipients.add(waId);
         }
-        for (double cap : new double[] {0, 80}) {
+        int round = 0;
+        // the first round warms the JIT up and is not reported
+        for (double[] run : new double[][] {{32, 0}, {16, 0}, {32, 0}, {64, 0}, {16, 80}}) {
+            int threads = (int) run[0];
+            double cap = run[1];
             limiter.setRate(cap);
             int count = cap == 0 ? 3000 : 800;
-            ExecutorService pool = Executors.newFixedThreadPool(16);
+            round++;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> futures = new ArrayList<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 String waId = recipients.get(i);
-                String key = "bench:" + cap + ":" + waId;
+                String key = "bench:" + round + ":" + waId;
                 futures.add(pool.submit(() -> sender.send(SendRequest.of(waId, OutboundContent.text("Diwali offer"), key))));
             }
             for (Future<?> f : futures) {
@@ -376,8 +381,11 @@ public final class FluxBenchmark {
             }
             double rate = count / ((System.nanoTime() - t0) / 1e9);
             pool.shutdown();
-            report.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %s |", cap == 0 ? "lifted" : String.valueOf((int) cap),
-                    count, rate, cap == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * rate / cap)));
+            if (round == 1) {
+                continue;
+            }
+            report.add(String.format(Locale.ROOT, "| %d | %s | %d | %.1f | %s |", threads,
+                    cap == 0 ? "lifted" : String.valueOf((int) cap), count, rate, cap == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * rate / cap)));
         }
         report.add("");
     }
