@@ -185,7 +185,7 @@ class KillNineRecoveryTest {
                         redeliver = true;
                     }
                     if (redeliver) {
-                        postUntilAcknowledged(load, second.port(), delivery);
+                        load.postUntilAcknowledged(second.port(), delivery);
                         acked.add(delivery.wamid());
                     }
                 }
@@ -312,16 +312,6 @@ class KillNineRecoveryTest {
                 .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
                         + "\"messages\":[{\"id\":\"wamid.{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")
                 .withTransformers("response-template");
-    }
-
-    private static void postUntilAcknowledged(WebhookLoad load, int port, Delivery delivery) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            if (load.post(port, delivery, Duration.ofSeconds(10)) == 200) {
-                return;
-            }
-            sleep(250);
-        }
-        throw new AssertionError("redelivery of " + delivery.wamid() + " never acknowledged");
     }
 
     /** The killed JVM's sessions end when PostgreSQL notices the closed sockets; their open transactions roll back. */

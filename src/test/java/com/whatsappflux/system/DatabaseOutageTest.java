@@ -135,7 +135,7 @@ class DatabaseOutageTest {
             List<String> redelivered = new ArrayList<>();
             for (Delivery delivery : deliveries.values()) {
                 if (!acked.contains(delivery.wamid())) {
-                    postUntilAcknowledged(load, port, delivery);
+                    load.postUntilAcknowledged(port, delivery);
                     acked.add(delivery.wamid());
                     redelivered.add(delivery.wamid());
                 }
@@ -181,16 +181,6 @@ class DatabaseOutageTest {
                     slowest, recoverySeconds, ackedAfterHeal, redelivered.size(), deliveries.size(),
                     (processedAt - healAt) / 1e9, answered, (System.nanoTime() - started) / 1e9);
         }
-    }
-
-    private static void postUntilAcknowledged(WebhookLoad load, int port, Delivery delivery) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            if (load.post(port, delivery, Duration.ofSeconds(10)) == 200) {
-                return;
-            }
-            sleep(250);
-        }
-        throw new AssertionError("redelivery of " + delivery.wamid() + " never acknowledged");
     }
 
     private static long count(JdbcTemplate jdbc, String sql, Object... args) {

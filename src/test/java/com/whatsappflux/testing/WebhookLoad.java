@@ -61,4 +61,20 @@ public final class WebhookLoad {
             return NO_ANSWER;
         }
     }
+
+    /** Posts again and again, as Meta redelivers what was not acknowledged, until a 200 (bounded: 20 tries). */
+    public void postUntilAcknowledged(int port, Delivery delivery) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (post(port, delivery, Duration.ofSeconds(10)) == 200) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while redelivering " + delivery.wamid(), e);
+            }
+        }
+        throw new AssertionError("redelivery of " + delivery.wamid() + " never acknowledged");
+    }
 }
