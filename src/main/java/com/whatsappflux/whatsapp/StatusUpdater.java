@@ -45,8 +45,8 @@ public class StatusUpdater {
                 ? InboundMessageParser.storable(truncate(error.path("title").asText(null) + detail(error), 500)) : null;
         List<String> outbound = db.jdbc().queryForList(
                 "SELECT customer_key FROM outbound_message WHERE wamid = ?", String.class, wamid);
-        if (outbound.isEmpty() && attachToInDoubtSend(status, wamid)) {
-            outbound = db.jdbc().queryForList("SELECT customer_key FROM outbound_message WHERE wamid = ?", String.class, wamid);
+        if (outbound.isEmpty()) {
+            outbound = attachToInDoubtSend(status, wamid);
         }
         boolean known = !outbound.isEmpty();
         boolean fresh = db.insertIfAbsent("""
@@ -83,26 +83,26 @@ public class StatusUpdater {
     /**
      * A status for a wamid we never learnt (our call timed out, or we crashed after it) that echoes the
      * {@code biz_opaque_callback_data} of one of our outbox rows: Meta accepted that send, so the row gets the
-     * wamid now and a retry of its job will not send it again. The recipient must match the row's.
+     * wamid now and a retry of its job will not send it again. The recipient must match the row's. Answers the
+     * row's customer, as the lookup by wamid would have.
      */
-    private boolean attachToInDoubtSend(JsonNode status, String wamid) {
+    private List<String> attachToInDoubtSend(JsonNode status, String wamid) {
         Long id = OutboxRepository.idFromCallbackData(status.path("biz_opaque_callback_data").asText(null)).orElse(null);
         if (id == null || wamid.isBlank()) {
-            return false;
+            return List.of();
         }
-        List<String> rowRecipient = db.jdbc().queryForList("SELECT COALESCE(to_wa_id, '') FROM outbound_message WHERE id = ?",
-                String.class, id);
+        List<String[]> row = db.jdbc().query("SELECT customer_key, COALESCE(to_wa_id, '') FROM outbound_message WHERE id = ?",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, id);
         String recipient = status.path("recipient_id").asText("");
-        if (rowRecipient.isEmpty() || (!rowRecipient.get(0).isEmpty() && !recipient.isEmpty()
-                && !rowRecipient.get(0).equals(recipient))) {
+        if (row.isEmpty() || (!row.get(0)[1].isEmpty() && !recipient.isEmpty() && !row.get(0)[1].equals(recipient))) {
             log.warn("Status for {} echoes outbox row {}, unknown or for another recipient: ignored", wamid, id);
-            return false;
+            return List.of();
         }
-        boolean attached = outbox.attachEchoedWamid(id, wamid, Instant.now());
-        if (attached) {
-            log.info("Outbound message {} had no answer from WhatsApp; its status shows it accepted as {}", id, wamid);
+        if (!outbox.attachEchoedWamid(id, wamid, Instant.now())) {
+            return List.of();
         }
-        return attached;
+        log.info("Outbound message {} had no answer from WhatsApp; its status shows it accepted as {}", id, wamid);
+        return List.of(row.get(0)[0]);
     }
 
     void planUserPreferences(JsonNode value, PayloadPlan plan) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ public class WebhookIngestService {
     public static final String OBJECT = "whatsapp_business_account";
 
     private final Database db;
-    private final ObjectMapper json;
+    // strict: trailing data or a repeated key would let two readers of one body see different payloads
+    private final ObjectReader strictJson;
     private final WhatsAppProperties properties;
     private final InboundMessageParser parser;
     private final StatusUpdater statusUpdater;
@@ -42,7 +44,8 @@ public class WebhookIngestService {
                                 InboundMessageParser parser, StatusUpdater statusUpdater, InboxSignal inboxSignal,
                                 BusinessClock clock, TransactionTemplate transactions) {
         this.db = db;
-        this.json = json;
+        this.strictJson = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.properties = properties;
         this.parser = parser;
         this.statusUpdater = statusUpdater;
@@ -113,9 +116,7 @@ public class WebhookIngestService {
 
     private JsonNode parse(byte[] rawBody) {
         try {
-            // strict: trailing data or a repeated key would let two readers of one body see different payloads
-            JsonNode root = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(rawBody);
+            JsonNode root = strictJson.readTree(rawBody);
             if (root == null || !root.isObject()) {
                 throw new MalformedPayloadException("the body must be a JSON object");
             }
