@@ -9,13 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.whatsappflux.crm.ContactService;
+import com.whatsappflux.system.feel.CachingFeelEngineFactory;
 import com.whatsappflux.testing.FluxIntegrationTest;
 
 /**
@@ -32,6 +35,15 @@ class MessageIntakeEndToEndTest extends FluxIntegrationTest {
     ContactService contacts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void routesAreDecidedWithParsedFeelKept() {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngineFactory())
+                .isInstanceOf(CachingFeelEngineFactory.class);
+    }
 
     @Test
     void aNewLeadStartsLeadCaptureAndGetsAnInstantReply() {
@@ -143,16 +155,13 @@ class MessageIntakeEndToEndTest extends FluxIntegrationTest {
         return tasks.createTaskQuery().processInstanceBusinessKey(waId).taskDefinitionKey(taskKey).singleResult();
     }
 
+    /** The route the intake decided, as kept on the customer's inbox row (with the classification). */
     private String intakeRoute(String waId) {
-        Awaitility.await().until(() -> history.createHistoricVariableInstanceQuery().variableName("route")
-                .processInstanceIdIn(intakeIds(waId)).count() == 1);
-        return (String) history.createHistoricVariableInstanceQuery().variableName("route")
-                .processInstanceIdIn(intakeIds(waId)).singleResult().getValue();
-    }
-
-    private String[] intakeIds(String waId) {
-        return history.createHistoricProcessInstanceQuery().processDefinitionKey("message-intake")
-                .processInstanceBusinessKey(waId).list().stream().map(p -> p.getId()).toArray(String[]::new);
+        String sql = "SELECT route FROM inbound_message WHERE wa_id = ? AND route IS NOT NULL";
+        Awaitility.await().until(() -> jdbc.queryForList(sql, String.class, waId).size() == 1);
+        assertThat(jdbc.queryForObject("SELECT intent FROM inbound_message WHERE wa_id = ?", String.class, waId))
+                .isNotBlank();
+        return jdbc.queryForObject(sql, String.class, waId);
     }
 
     private long processedCount(String waId) {
