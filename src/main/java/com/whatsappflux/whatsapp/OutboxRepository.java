@@ -17,6 +17,8 @@ import com.whatsappflux.system.Database;
 @Repository
 public class OutboxRepository {
 
+    private static final String ACCEPTED = "UPDATE outbound_message SET status = 'ACCEPTED', wamid = ?, error_code = NULL, "
+            + "error_message = NULL, updated_at = ? WHERE id = ? AND status IN ('PENDING', 'SENDING', 'FAILED')";
     private static final String COLUMNS = "id, idempotency_key, phone_number_id, customer_key, type, summary, request_json, "
             + "status, wamid, attempts, error_code, error_message, process_instance_id, business_key, created_at";
 
@@ -33,12 +35,22 @@ public class OutboxRepository {
     OutboundMessage recordIfAbsent(String key, String phoneNumberId, String customerKey, String toWaId, String type,
                                    String summary, String requestJson, String processInstanceId, String businessKey,
                                    Instant now) {
-        db.insertIfAbsent("""
+        String insert = """
                 INSERT INTO outbound_message (idempotency_key, phone_number_id, customer_key, to_wa_id, type, summary,
                     request_json, status, process_instance_id, business_key, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""",
-                key, phoneNumberId, customerKey, toWaId, type, summary, requestJson, processInstanceId, businessKey,
-                Timestamp.from(now), Timestamp.from(now));
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""";
+        Object[] values = {key, phoneNumberId, customerKey, toWaId, type, summary, requestJson, processInstanceId,
+                businessKey, Timestamp.from(now), Timestamp.from(now)};
+        if (db.isPostgres()) {
+            // the new row comes back with the insert: one round trip on every first send instead of two
+            Optional<OutboundMessage> inserted = db.jdbc().query(insert + " ON CONFLICT DO NOTHING RETURNING " + COLUMNS,
+                    this::map, values).stream().findFirst();
+            if (inserted.isPresent()) {
+                return inserted.get();
+            }
+        } else {
+            db.insertIfAbsent(insert, values);
+        }
         return findByKey(key).orElseThrow();
     }
 
@@ -79,8 +91,21 @@ public class OutboxRepository {
     }
 
     void markAccepted(long id, String wamid, Instant now) {
-        db.jdbc().update("UPDATE outbound_message SET status = 'ACCEPTED', wamid = ?, error_code = NULL, error_message = NULL, "
-                + "updated_at = ? WHERE id = ? AND status IN ('PENDING', 'SENDING', 'FAILED')", wamid, Timestamp.from(now), id);
+        db.jdbc().update(ACCEPTED, wamid, Timestamp.from(now), id);
+    }
+
+    /** {@link #markAccepted} answering the row as it is now (a status webhook may have moved it on already). */
+    OutboundMessage markAcceptedAndGet(long id, String wamid, Instant now) {
+        if (db.isPostgres()) {
+            Optional<OutboundMessage> updated = db.jdbc().query(ACCEPTED + " RETURNING " + COLUMNS, this::map, wamid,
+                    Timestamp.from(now), id).stream().findFirst();
+            if (updated.isPresent()) {
+                return updated.get();
+            }
+        } else {
+            markAccepted(id, wamid, now);
+        }
+        return findById(id).orElseThrow();
     }
 
     // failure markers never overwrite a row a status webhook has meanwhile shown accepted

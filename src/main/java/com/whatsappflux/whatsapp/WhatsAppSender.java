@@ -172,12 +172,9 @@ public class WhatsAppSender {
             response = graph.post(phoneNumberId, body);
             if (response.success()) {
                 String wamid = response.wamid();
-                inOwnTransaction(() -> {
-                    outbox.markAccepted(recorded.id(), wamid, clock.now());
-                    return null;
-                });
+                OutboundMessage accepted = inOwnTransaction(() -> outbox.markAcceptedAndGet(recorded.id(), wamid, clock.now()));
                 count("accepted", type);
-                return outbox.findById(recorded.id()).orElseThrow();
+                return accepted;
             }
             if (response.inDoubt()) {
                 return inDoubt(recorded, response, type);
