@@ -18,17 +18,20 @@ import com.sun.net.httpserver.HttpServer;
  * answered (about 30 % of the samples in the sending benchmark against 13 % for the sender). The real Graph API's
  * cost is not on this machine, so it should not be here either. It still answers like Graph does: a unique wamid
  * per accepted message, 401 without the bearer token, 404 off the {@code /{version}/{phone-number-id}/messages}
- * path. The tests use WireMock, which checks the exact requests.
+ * path. The tests use WireMock, which checks the exact requests. {@code latencyMillis} holds each answer back like
+ * the real API's round trip (100–400 ms from India), which is what a sending job thread mostly waits for.
  */
 final class LeanGraphStub implements AutoCloseable {
 
     private static final Pattern MESSAGES_PATH = Pattern.compile("/v[0-9.]+/[0-9]+/messages");
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(32);
+    private final ExecutorService threads = Executors.newFixedThreadPool(256);
     private final AtomicLong accepted = new AtomicLong();
+    private final long latencyMillis;
 
-    LeanGraphStub() throws IOException {
+    LeanGraphStub(long latencyMillis) throws IOException {
+        this.latencyMillis = latencyMillis;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/", this::answer);
         server.setExecutor(threads);
@@ -46,6 +49,13 @@ final class LeanGraphStub implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
             body.transferTo(OutputStreamSink.INSTANCE);
+            if (latencyMillis > 0) {
+                try {
+                    Thread.sleep(latencyMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             if (!"POST".equals(exchange.getRequestMethod()) || !MESSAGES_PATH.matcher(exchange.getRequestURI().getPath()).matches()) {
                 reply(exchange, 404, "{\"error\":{\"message\":\"Unknown path\",\"code\":100}}");
