@@ -154,6 +154,8 @@ class BookingEndToEndTest extends FluxIntegrationTest {
         // time travel to the first reminder and fire its timer
         ProcessInstance followUp = Awaitility.await().until(() -> runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(waId).processDefinitionKey(BookingProcess.FOLLOW_UP_KEY).singleResult(), p -> p != null);
+        // the instance exists as soon as the booking is confirmed; its first job plans the reminder
+        Awaitility.await().until(() -> runtimeService.getVariable(followUp.getId(), BookingProcess.NEXT_STEP_AT) != null);
         Instant due = OffsetDateTime.parse((String) runtimeService.getVariable(followUp.getId(), BookingProcess.NEXT_STEP_AT)).toInstant();
         assertThat(runtimeService.getVariable(followUp.getId(), BookingProcess.NEXT_STEP))
                 .as("booking %s at %s, now %s, next step at %s", booking.id(), booking.start(), clock.now(), due)
