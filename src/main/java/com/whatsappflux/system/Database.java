@@ -2,11 +2,13 @@ package com.whatsappflux.system;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +47,31 @@ public class Database {
         } catch (DuplicateKeyException duplicate) {
             return false; // H2 rolls back only the failed statement
         }
+    }
+
+    /**
+     * {@link #insertIfAbsent}, answering the new row when the database hands it back with the insert (PostgreSQL's
+     * RETURNING: one round trip less). Empty when the row was there already — or on H2, which inserts without
+     * answering: the caller reads the row then.
+     */
+    public <T> Optional<T> insertIfAbsentReturning(String insertSql, String columns, RowMapper<T> mapper, Object... args) {
+        if (postgres) {
+            return jdbc.query(insertSql + " ON CONFLICT DO NOTHING RETURNING " + columns, mapper, args).stream().findFirst();
+        }
+        insertIfAbsent(insertSql, args);
+        return Optional.empty();
+    }
+
+    /**
+     * An UPDATE answering the changed row where the database can (PostgreSQL's RETURNING). Empty when no row
+     * matched — or on H2, which updates without answering: the caller reads the row then.
+     */
+    public <T> Optional<T> updateReturning(String updateSql, String columns, RowMapper<T> mapper, Object... args) {
+        if (postgres) {
+            return jdbc.query(updateSql + " RETURNING " + columns, mapper, args).stream().findFirst();
+        }
+        jdbc.update(updateSql, args);
+        return Optional.empty();
     }
 
     /** INSERT that answers the generated {@code id} (portable: H2 has no RETURNING). */

@@ -3,6 +3,7 @@ package com.whatsappflux.system;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -31,7 +32,7 @@ public class HistoryLevelAlignmentPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         String history = configuration.getHistory();
-        Integer level = history == null ? null : LEVELS.get(history.toLowerCase(java.util.Locale.ROOT));
+        Integer level = history == null ? null : LEVELS.get(history.toLowerCase(Locale.ROOT));
         if (level == null || configuration.getDataSource() == null) {
             return; // "auto" or a custom level: nothing to align
         }

@@ -39,19 +39,10 @@ public class OutboxRepository {
                 INSERT INTO outbound_message (idempotency_key, phone_number_id, customer_key, to_wa_id, type, summary,
                     request_json, status, process_instance_id, business_key, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""";
-        Object[] values = {key, phoneNumberId, customerKey, toWaId, type, summary, requestJson, processInstanceId,
-                businessKey, Timestamp.from(now), Timestamp.from(now)};
-        if (db.isPostgres()) {
-            // the new row comes back with the insert: one round trip on every first send instead of two
-            Optional<OutboundMessage> inserted = db.jdbc().query(insert + " ON CONFLICT DO NOTHING RETURNING " + COLUMNS,
-                    this::map, values).stream().findFirst();
-            if (inserted.isPresent()) {
-                return inserted.get();
-            }
-        } else {
-            db.insertIfAbsent(insert, values);
-        }
-        return findByKey(key).orElseThrow();
+        // on PostgreSQL the new row comes back with the insert: one round trip less on every first send
+        return db.insertIfAbsentReturning(insert, COLUMNS, this::map, key, phoneNumberId, customerKey, toWaId, type,
+                        summary, requestJson, processInstanceId, businessKey, Timestamp.from(now), Timestamp.from(now))
+                .or(() -> findByKey(key)).orElseThrow();
     }
 
     /** Short and stable for the row, so a resend carries the same value as the first attempt. */
@@ -96,16 +87,8 @@ public class OutboxRepository {
 
     /** {@link #markAccepted} answering the row as it is now (a status webhook may have moved it on already). */
     OutboundMessage markAcceptedAndGet(long id, String wamid, Instant now) {
-        if (db.isPostgres()) {
-            Optional<OutboundMessage> updated = db.jdbc().query(ACCEPTED + " RETURNING " + COLUMNS, this::map, wamid,
-                    Timestamp.from(now), id).stream().findFirst();
-            if (updated.isPresent()) {
-                return updated.get();
-            }
-        } else {
-            markAccepted(id, wamid, now);
-        }
-        return findById(id).orElseThrow();
+        return db.updateReturning(ACCEPTED, COLUMNS, this::map, wamid, Timestamp.from(now), id)
+                .or(() -> findById(id)).orElseThrow();
     }
 
     // failure markers never overwrite a row a status webhook has meanwhile shown accepted

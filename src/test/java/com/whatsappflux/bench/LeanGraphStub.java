@@ -2,6 +2,7 @@ package com.whatsappflux.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +49,7 @@ final class LeanGraphStub implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
-            body.transferTo(OutputStreamSink.INSTANCE);
+            body.transferTo(OutputStream.nullOutputStream()); // read to the end: keep-alive needs it
             if (latencyMillis > 0) {
                 try {
                     Thread.sleep(latencyMillis);
@@ -79,18 +80,5 @@ final class LeanGraphStub implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
-    }
-
-    /** Reads the request body to the end (keep-alive needs it) without keeping it. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
     }
 }

@@ -10,6 +10,7 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.camunda.feel.valuemapper.ValueMapper;
 
 import camundajar.impl.scala.util.Either;
+import camundajar.impl.scala.util.Right;
 
 /**
  * The FEEL engine Camunda's DMN engine uses, remembering what it parsed. The stock engine parses every cell of a
@@ -47,7 +48,7 @@ final class CachingFeelEngine extends FeelEngine {
                                                              Function<String, Either<Failure, ParsedExpression>> parser) {
         ParsedExpression known = cache.get(expression);
         if (known != null) {
-            return new camundajar.impl.scala.util.Right<>(known);
+            return new Right<>(known);
         }
         Either<Failure, ParsedExpression> parsed = parser.apply(expression);
         if (parsed.isRight()) {
