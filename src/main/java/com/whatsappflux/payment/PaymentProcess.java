@@ -34,6 +34,7 @@ public final class PaymentProcess {
 
     /** The customer-message path. */
     public static final String MESSAGE_TEXT = "messageText";
+    public static final String MESSAGE_TYPE = "messageType";
     public static final String ENTITIES = "entities";
     public static final String REPLY_ID = "replyId";
     public static final String PAYMENT_REQUEST = "paymentRequest";

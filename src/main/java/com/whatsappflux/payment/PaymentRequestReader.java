@@ -40,7 +40,8 @@ public class PaymentRequestReader {
         this.json = json;
     }
 
-    public Request read(String text, String replyId, String entitiesJson) {
+    /** {@code messageType} as WhatsApp names it: a photo or PDF that says nothing else is a payment screenshot or receipt. */
+    public Request read(String text, String messageType, String replyId, String entitiesJson) {
         String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
         String reference = first(entities(entitiesJson, "transactionIds")).or(() -> first(entities(entitiesJson, "utrs")))
                 .orElseGet(() -> utr(text));
@@ -60,6 +61,8 @@ public class PaymentRequestReader {
             kind = "claim";
         } else if (BALANCE.matcher(t).find()) {
             kind = "balance";
+        } else if ("image".equals(messageType) || "document".equals(messageType)) {
+            kind = "claim";
         } else {
             kind = "balance"; // "payment" alone: show what is due
         }

@@ -31,7 +31,8 @@ public class UnderstandPaymentRequestDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String waId = CustomerMessenger.waId(execution);
         String text = (String) execution.getVariable(PaymentProcess.MESSAGE_TEXT);
-        PaymentRequestReader.Request request = reader.read(text, (String) execution.getVariable(PaymentProcess.REPLY_ID),
+        PaymentRequestReader.Request request = reader.read(text, (String) execution.getVariable(PaymentProcess.MESSAGE_TYPE),
+                (String) execution.getVariable(PaymentProcess.REPLY_ID),
                 (String) execution.getVariable(PaymentProcess.ENTITIES));
         List<Invoice> open = invoices.openFor(waId);
         List<Invoice> meant = reader.match(text, request.amount(), open);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import com.whatsappflux.business.BusinessProfileService;
 import com.whatsappflux.crm.ContactService;
@@ -210,11 +211,7 @@ class PaymentEndToEndTest extends FluxIntegrationTest {
     void accountsRecordingAPartPaymentKeepsTheBalanceOpen() {
         String waId = newCustomer();
         String number = "INV-PART-" + waId.substring(6);
-        contacts.recordInbound(waId, null, "Kiran", PHONE_NUMBER_ID, Instant.now());
-        api("POST", "/api/invoices", invoiceJson(number, waId, LocalDate.now(IST).plusDays(5)));
-        awaitSent(waId, 1);
-        Awaitility.await().until(() -> collectionOf(number) != null
-                && runtimeService.getVariable(collectionOf(number).getId(), PaymentProcess.NEXT_FOLLOW_UP_AT) != null);
+        invoiceSentAndFollowUpPlanned(waId, "Kiran", number);
         HttpResponse<String> paid = api("POST", "/api/invoices/" + number + "/payments",
                 "{\"amount\":1500.00,\"reference\":\"UTR111122223333\",\"method\":\"upi\"}");
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
@@ -223,6 +220,34 @@ class PaymentEndToEndTest extends FluxIntegrationTest {
         assertThat(ack.path("text").path("body").asText()).contains("₹1,500.00", "₹3,000.00");
         assertThat(api("POST", "/api/invoices/" + number + "/payments",
                 "{\"amount\":1500.00,\"reference\":\"UTR111122223333\",\"method\":\"upi\"}").body()).contains("duplicate");
+    }
+
+    @Test
+    void photoWithoutWordsFromACustomerWhoOwesIsTakenAsProofOfPayment() {
+        String waId = newCustomer();
+        String number = "INV-SHOT-" + waId.substring(6);
+        invoiceSentAndFollowUpPlanned(waId, "Meena", number);
+
+        // the UPI app's screenshot, no caption: the classifier has nothing to read, the open invoice says payment
+        ObjectNode photo = json.createObjectNode().put("type", "image");
+        photo.putObject("image").put("id", "1040" + waId).put("mime_type", "image/jpeg").put("sha256", "c2NyZWVuc2hvdA==");
+        HttpResponse<String> posted = postWebhook(payload(waId, "Meena", photo));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+
+        JsonNode task = Awaitility.await().until(() -> verifyTask(number), t -> t != null);
+        assertThat(task.path("name").asText()).isEqualTo("Verify payment");
+        JsonNode ack = awaitSent(waId, 2).get(1);
+        assertThat(ack.path("text").path("body").asText()).contains("checking your payment", number);
+        assertThat(invoices.find(number).orElseThrow().paidAmount()).isEqualByComparingTo("0");
+    }
+
+    /** A customer who wrote just now gets an invoice due in five days; its follow-up has planned the first reminder. */
+    private void invoiceSentAndFollowUpPlanned(String waId, String name, String number) {
+        contacts.recordInbound(waId, null, name, PHONE_NUMBER_ID, Instant.now());
+        api("POST", "/api/invoices", invoiceJson(number, waId, LocalDate.now(IST).plusDays(5)));
+        awaitSent(waId, 1);
+        Awaitility.await().until(() -> collectionOf(number) != null
+                && runtimeService.getVariable(collectionOf(number).getId(), PaymentProcess.NEXT_FOLLOW_UP_AT) != null);
     }
 
     private JsonNode verifyTask(String number) {
