@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +26,9 @@ import com.whatsappflux.system.BusinessClock;
 import com.whatsappflux.system.CustomerLock;
 import com.whatsappflux.system.Database;
 import com.whatsappflux.system.TransientFailure;
+import com.whatsappflux.whatsapp.InboundType;
 import com.whatsappflux.whatsapp.InboxSignal;
+import com.whatsappflux.whatsapp.ReadReceipts;
 
 /**
  * Works off the inbox. Customers with pending messages are handed to worker threads; a worker locks the
@@ -43,6 +47,7 @@ public class InboxDispatcher implements SmartLifecycle {
     private final CustomerLock customerLock;
     private final ConversationRouter router;
     private final InboxSignal signal;
+    private final ReadReceipts readReceipts;
     private final TransactionTemplate transactions;
     private final BusinessClock clock;
     private final int threads;
@@ -55,7 +60,7 @@ public class InboxDispatcher implements SmartLifecycle {
     private Thread poller;
 
     public InboxDispatcher(Database db, CustomerLock customerLock, ConversationRouter router, InboxSignal signal,
-                           TransactionTemplate transactions, BusinessClock clock, MeterRegistry meters,
+                           ReadReceipts readReceipts, TransactionTemplate transactions, BusinessClock clock, MeterRegistry meters,
                            @Value("${flux.intake.dispatcher-threads:4}") int threads,
                            @Value("${flux.intake.poll-interval:100ms}") java.time.Duration poll,
                            @Value("${flux.intake.dispatcher-enabled:true}") boolean autoStart) {
@@ -63,6 +68,7 @@ public class InboxDispatcher implements SmartLifecycle {
         this.customerLock = customerLock;
         this.router = router;
         this.signal = signal;
+        this.readReceipts = readReceipts;
         this.transactions = transactions;
         this.clock = clock;
         this.threads = threads;
@@ -190,6 +196,15 @@ public class InboxDispatcher implements SmartLifecycle {
         db.jdbc().update("UPDATE inbound_message SET status = 'PROCESSED', processed_at = ?, outcome = ?, "
                 + "process_instance_id = ?, error = NULL WHERE id = ? AND status = 'RECEIVED'",
                 Timestamp.from(clock.now()), outcome.kind(), outcome.processInstanceId(), message.id());
+        if (!InboundType.SYSTEM.code().equals(message.type())) {
+            // blue ticks once the message is taken up for good, not when this transaction might still roll back
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    readReceipts.markRead(message.phoneNumberId(), message.wamid());
+                }
+            });
+        }
         return true;
     }
 

@@ -142,19 +142,23 @@ public class WhatsAppSender {
                 null, request.marketing(), request.processInstanceId(), request.businessKey(), null, request.phoneNumberId()));
     }
 
-    /** Blue ticks (and a typing indicator) for a customer's message; best effort, never fails a workflow. */
-    public void markRead(String phoneNumberId, String inboundWamid) {
+    /**
+     * Marks a customer's message (and the earlier ones in the thread) read: blue ticks. No typing indicator — not
+     * every message gets an answer, and "typing…" for 25 s followed by nothing would be worse than none.
+     * Answers whether Meta confirmed it; callers treat it as best effort ({@link ReadReceipts}).
+     */
+    public boolean markRead(String phoneNumberId, String inboundWamid) {
         if (properties.sandbox() || inboundWamid == null) {
-            return;
+            return false;
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("messaging_product", "whatsapp")
                 .put("status", "read").put("message_id", inboundWamid);
-        body.putObject("typing_indicator").put("type", "text");
         limiter.acquire(phoneNumberId);
         GraphApiClient.GraphResponse response = graph.post(phoneNumberId, body);
         if (!response.success()) {
             log.info("Mark-as-read for {} failed: {}", inboundWamid, response.errorMessage());
         }
+        return response.success();
     }
 
     private OutboundMessage deliver(OutboundMessage recorded, String phoneNumberId, ObjectNode body, String type,

@@ -44,7 +44,8 @@ class DockerComposeConfigTest {
         assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
                 .containsKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
                         "FLUX_ADMIN_USER", "FLUX_ADMIN_PASSWORD", "FLUX_WHATSAPP_APP_SECRET", "FLUX_WHATSAPP_VERIFY_TOKEN",
-                        "FLUX_WHATSAPP_ACCESS_TOKEN", "FLUX_WHATSAPP_PHONE_NUMBER_ID", "FLUX_WHATSAPP_MAX_MPS", "FLUX_TIMEZONE");
+                        "FLUX_WHATSAPP_ACCESS_TOKEN", "FLUX_WHATSAPP_PHONE_NUMBER_ID", "FLUX_WHATSAPP_MAX_MPS", "FLUX_WHATSAPP_MARK_READ",
+                        "FLUX_TIMEZONE");
         assertThat((String) env.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://db:5432/");
         assertThat((String) env.get("FLUX_ADMIN_PASSWORD")).contains(":?"); // compose refuses to start without it
     }

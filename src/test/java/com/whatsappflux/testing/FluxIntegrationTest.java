@@ -1,6 +1,8 @@
 package com.whatsappflux.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -107,6 +109,10 @@ public abstract class FluxIntegrationTest {
                         .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
                                 + "\"messages\":[{\"id\":\"wamid.{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")
                         .withTransformers("response-template")));
+        GRAPH.stubFor(post(urlPathMatching("/v[0-9.]+/[0-9]+/messages")).atPriority(9)
+                .withRequestBody(matchingJsonPath("$.status", equalTo("read")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true}")));
         Awaitility.setDefaultTimeout(Duration.ofSeconds(20));
         Awaitility.setDefaultPollInterval(Duration.ofMillis(50));
     }
