@@ -3,6 +3,7 @@ package com.whatsappflux.conversation;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
@@ -29,19 +30,38 @@ public class TranscriptService {
     /** The latest {@code limit} lines, oldest first. */
     public List<Line> lines(String customerKey, int limit) {
         List<Line> lines = db.jdbc().query("""
-                SELECT at, who, text FROM (
-                    SELECT sent_at AS at, 'Customer' AS who, COALESCE(text, '[' || type || ']') AS text, id AS seq, 0 AS dir
+                SELECT at, who, type, text, seq FROM (
+                    SELECT sent_at AS at, 'Customer' AS who, type, text, id AS seq, 0 AS dir
                       FROM inbound_message WHERE customer_key = ?
                     UNION ALL
-                    SELECT created_at AS at, 'Business' AS who, summary AS text, id AS seq, 1 AS dir
+                    SELECT created_at AS at, 'Business' AS who, NULL AS type, summary AS text, id AS seq, 1 AS dir
                       FROM outbound_message WHERE customer_key = ? AND type <> 'reaction'
                 ) t ORDER BY at DESC, dir DESC, seq DESC""",
-                (rs, i) -> new Line(rs.getTimestamp("at").toInstant(), rs.getString("who"), rs.getString("text")),
+                (rs, i) -> new Line(rs.getTimestamp("at").toInstant(), rs.getString("who"),
+                        customerText(rs.getString("type"), rs.getString("text"), rs.getLong("seq"))),
                 customerKey, customerKey);
         List<Line> latest = new java.util.ArrayList<>(lines.subList(0, Math.min(limit, lines.size())));
         java.util.Collections.reverse(latest);
         return latest;
     }
+
+    /**
+     * What the customer sent, as staff read it: a photo, voice note or document says so and where to open it
+     * (fetched from WhatsApp on demand, see CustomerMediaController), with its caption.
+     */
+    static String customerText(String type, String text, long messageId) {
+        if (type == null) {
+            return text; // ours
+        }
+        if (MEDIA_LABELS.containsKey(type)) {
+            String label = "[" + MEDIA_LABELS.get(type) + ": /api/media/" + messageId + "]";
+            return text == null || text.isBlank() ? label : label + " " + text;
+        }
+        return text == null ? "[" + type + "]" : text;
+    }
+
+    private static final Map<String, String> MEDIA_LABELS = Map.of("image", "photo", "video", "video",
+            "audio", "voice note or audio", "document", "document", "sticker", "sticker");
 
     public String asText(String customerKey, int limit) {
         StringBuilder text = new StringBuilder();

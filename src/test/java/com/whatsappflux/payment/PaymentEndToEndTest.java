@@ -236,6 +236,10 @@ class PaymentEndToEndTest extends FluxIntegrationTest {
 
         JsonNode task = Awaitility.await().until(() -> verifyTask(number), t -> t != null);
         assertThat(task.path("name").asText()).isEqualTo("Verify payment");
+        // accounts see the screenshot's address in the conversation on the task
+        JsonNode transcript = readJson(api("GET", "/engine-rest/task/" + task.path("id").asText() + "/variables/transcript",
+                null).body());
+        assertThat(transcript.path("value").asText()).containsPattern("Customer: \\[photo: /api/media/[0-9]+\\]");
         JsonNode ack = awaitSent(waId, 2).get(1);
         assertThat(ack.path("text").path("body").asText()).contains("checking your payment", number);
         assertThat(invoices.find(number).orElseThrow().paidAmount()).isEqualByComparingTo("0");
