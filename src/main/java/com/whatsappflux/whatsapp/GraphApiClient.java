@@ -8,6 +8,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,28 +41,46 @@ public class GraphApiClient {
     }
 
     public GraphResponse post(String phoneNumberId, JsonNode body) {
+        try {
+            return answer(http.send(request(phoneNumberId, body), HttpResponse.BodyHandlers.ofString()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new GraphResponse(false, null, null, "interrupted while waiting for the answer", 0, true);
+        } catch (IOException e) {
+            return noAnswer(e);
+        }
+    }
+
+    /** The same call without holding a thread while Meta answers (for best-effort calls such as read receipts). */
+    public CompletableFuture<GraphResponse> postAsync(String phoneNumberId, JsonNode body) {
+        return http.sendAsync(request(phoneNumberId, body), HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> failure == null ? answer(response)
+                        : noAnswer(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure));
+    }
+
+    private HttpRequest request(String phoneNumberId, JsonNode body) {
         String url = properties.apiBaseUrl().replaceAll("/+$", "") + "/" + properties.apiVersion() + "/"
                 + phoneNumberId + "/messages";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        return HttpRequest.newBuilder(URI.create(url))
                 .timeout(properties.requestTimeout())
                 .header("Authorization", "Bearer " + properties.accessToken())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException | ConnectException notConnected) {
+    }
+
+    private GraphResponse noAnswer(Throwable failure) {
+        if (failure instanceof HttpConnectTimeoutException || failure instanceof ConnectException) {
             // no connection, so nothing was sent: safe to retry at once
-            return new GraphResponse(false, null, null, "cannot connect: " + notConnected.getMessage(), 0, false);
-        } catch (HttpTimeoutException e) {
-            return new GraphResponse(false, null, null, "no answer within " + properties.requestTimeout(), 0, true);
-        } catch (IOException e) {
-            return new GraphResponse(false, null, null, "connection lost: " + e.getMessage(), 0, true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new GraphResponse(false, null, null, "interrupted while waiting for the answer", 0, true);
+            return new GraphResponse(false, null, null, "cannot connect: " + failure.getMessage(), 0, false);
         }
+        if (failure instanceof HttpTimeoutException) {
+            return new GraphResponse(false, null, null, "no answer within " + properties.requestTimeout(), 0, true);
+        }
+        return new GraphResponse(false, null, null, "connection lost: " + failure.getMessage(), 0, true);
+    }
+
+    private GraphResponse answer(HttpResponse<String> response) {
         JsonNode answer = readJson(response.body());
         if (response.statusCode() / 100 == 2) {
             String wamid = answer.path("messages").path(0).path("id").asText(null);

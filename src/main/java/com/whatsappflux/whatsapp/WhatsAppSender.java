@@ -2,6 +2,7 @@ package com.whatsappflux.whatsapp;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -145,20 +146,22 @@ public class WhatsAppSender {
     /**
      * Marks a customer's message (and the earlier ones in the thread) read: blue ticks. No typing indicator — not
      * every message gets an answer, and "typing…" for 25 s followed by nothing would be worse than none.
-     * Answers whether Meta confirmed it; callers treat it as best effort ({@link ReadReceipts}).
+     * Completes with whether Meta confirmed it, without holding a thread while Meta answers; callers treat it as
+     * best effort ({@link ReadReceipts}).
      */
-    public boolean markRead(String phoneNumberId, String inboundWamid) {
+    public CompletableFuture<Boolean> markRead(String phoneNumberId, String inboundWamid) {
         if (properties.sandbox() || inboundWamid == null) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("messaging_product", "whatsapp")
                 .put("status", "read").put("message_id", inboundWamid);
         limiter.acquire(phoneNumberId);
-        GraphApiClient.GraphResponse response = graph.post(phoneNumberId, body);
-        if (!response.success()) {
-            log.info("Mark-as-read for {} failed: {}", inboundWamid, response.errorMessage());
-        }
-        return response.success();
+        return graph.postAsync(phoneNumberId, body).thenApply(response -> {
+            if (!response.success()) {
+                log.info("Mark-as-read for {} failed: {}", inboundWamid, response.errorMessage());
+            }
+            return response.success();
+        });
     }
 
     private OutboundMessage deliver(OutboundMessage recorded, String phoneNumberId, ObjectNode body, String type,

@@ -124,7 +124,7 @@ class WhatsAppSenderIntegrationTest extends FluxIntegrationTest {
 
     @Test
     void markAsReadSendsTheReadStatus() {
-        assertThat(sender.markRead(PHONE_NUMBER_ID, "wamid.in.1")).isTrue();
+        assertThat(sender.markRead(PHONE_NUMBER_ID, "wamid.in.1").join()).isTrue();
         GRAPH.verify(exactly(1), postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(equalToJson("""
                 {"messaging_product":"whatsapp","status":"read","message_id":"wamid.in.1"}""")));
     }
