@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -186,26 +187,73 @@ public final class FluxBenchmark {
     }
 
     private void ingest(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws Exception {
-        HttpClient http = HTTP;
         // ingest alone: the request path (verify, parse, one transaction), with the dispatcher paused so the
         // numbers are the webhook's own; the stored messages are then set aside unrouted
         InboxDispatcher dispatcher = app.getBean(InboxDispatcher.class);
         waitUntilJobsIdle(jdbc); // the workflows' backlog of an earlier part would take the CPU from the request path
         dispatcher.stop();
-        fire(http, 8, 1500); // warm-up, not reported
+        fire(FluxBenchmark::signedRequest, 8, 1500); // warm-up, not reported
         report.add("### Webhook ingest (signed POSTs, 1 message each: 70 % text in 9 languages and scripts, photos, menu choices, voice notes, documents, locations; dispatcher paused)");
         report.add("");
         report.add("| concurrency | requests | msgs/s | ack p50 ms | ack p95 ms | ack p99 ms | non-200 |");
         report.add("|---|---|---|---|---|---|---|");
         for (int concurrency : new int[] {1, 8, 32, 64}) {
             int requests = concurrency == 1 ? 1000 : 6000;
-            Result r = fire(http, concurrency, requests);
+            Result r = fire(FluxBenchmark::signedRequest, concurrency, requests);
             report.add(String.format(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.1f | %d |", concurrency, requests,
                     r.perSecond, r.p(50), r.p(95), r.p(99), r.errors));
         }
+        report.add("");
+        trafficAsMetaSendsIt(jdbc);
         jdbc.update("UPDATE inbound_message SET status = 'PROCESSED', outcome = 'benchmark-skipped' WHERE status = 'RECEIVED'");
         dispatcher.start();
         report.add("");
+    }
+
+    /**
+     * Meta asks webhook servers to take 3x outgoing + 1x incoming volume: every message a business sends comes back
+     * as sent, delivered and read. Here one customer message per three statuses of messages Flux sent (outbox rows
+     * made for it), each status applied to its row (forward only).
+     */
+    private void trafficAsMetaSendsIt(JdbcTemplate jdbc) throws Exception {
+        int sentMessages = 10_000;
+        jdbc.update("""
+                INSERT INTO outbound_message (idempotency_key, phone_number_id, customer_key, to_wa_id, type, summary,
+                    request_json, status, wamid, attempts, created_at, updated_at)
+                SELECT 'bench-out-' || g, ?, '9160' || LPAD(g::text, 8, '0'), '9160' || LPAD(g::text, 8, '0'), 'text',
+                       'Thanks, we got your message', '{}', 'ACCEPTED', 'wamid.bench.out.' || g, 1, NOW(), NOW()
+                  FROM generate_series(0, ?) g""", PHONE, sentMessages - 1);
+        AtomicLong next = new AtomicLong();
+        String[] statuses = {"sent", "delivered", "read"};
+        Supplier<HttpRequest> traffic = () -> {
+            long k = next.getAndIncrement();
+            int slot = (int) (k % 4);
+            return slot == 0 ? signedRequest() : signed(statusPayload(k / 4 % sentMessages, statuses[slot - 1]));
+        };
+        report.add("Traffic as Meta sends it (1 customer message : 3 statuses of sent messages, each applied to its outbox row):");
+        report.add("");
+        report.add("| concurrency | requests | webhooks/s | ack p50 ms | ack p95 ms | ack p99 ms | non-200 |");
+        report.add("|---|---|---|---|---|---|---|");
+        for (int concurrency : new int[] {8, 32}) {
+            Result r = fire(traffic, concurrency, 8000);
+            report.add(String.format(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.1f | %d |", concurrency, 8000,
+                    r.perSecond, r.p(50), r.p(95), r.p(99), r.errors));
+        }
+        Long read = jdbc.queryForObject("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key LIKE 'bench-out-%' "
+                + "AND status = 'READ'", Long.class);
+        report.add("");
+        report.add("(" + read + " of the benchmark's sent messages reached READ.)");
+    }
+
+    private static String statusPayload(long n, String status) {
+        String recipient = "9160" + String.format("%08d", n);
+        return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"912240001234\","
+                + "\"phone_number_id\":\"%s\"},\"statuses\":[{\"id\":\"wamid.bench.out.%d\",\"status\":\"%s\","
+                + "\"timestamp\":\"%d\",\"recipient_id\":\"%s\",\"conversation\":{\"id\":\"conv-%d\","
+                + "\"origin\":{\"type\":\"service\"}},\"pricing\":{\"billable\":false,\"pricing_model\":\"PMP\","
+                + "\"category\":\"service\",\"type\":\"free_customer_service\"}}]}}]}]}").formatted(PHONE, n, status,
+                Instant.now().getEpochSecond(), recipient, n);
     }
 
     /** Until no job is due any more (bounded: 5 minutes); timers set for later do not count. */
@@ -236,14 +284,15 @@ public final class FluxBenchmark {
         }
     }
 
-    private Result fire(HttpClient http, int concurrency, int requests) throws Exception {
+    private Result fire(Supplier<HttpRequest> requestSupplier, int concurrency, int requests) throws Exception {
+        HttpClient http = HTTP;
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicLong errors = new AtomicLong();
         List<Future<Double>> futures = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < requests; i++) {
             futures.add(pool.submit(() -> {
-                HttpRequest request = signedRequest();
+                HttpRequest request = requestSupplier.get();
                 long s = System.nanoTime();
                 HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
                 double ms = (System.nanoTime() - s) / 1e6;
@@ -288,6 +337,10 @@ public final class FluxBenchmark {
                 + "\"phone_number_id\":\"%s\"},\"contacts\":[{\"profile\":{\"name\":\"Bench\"},\"wa_id\":\"%s\"}],"
                 + "\"messages\":[{\"from\":\"%s\",\"id\":\"wamid.bench.%s\",\"timestamp\":\"%d\",%s}]}}]}]}").formatted(
                 PHONE, waId, waId, UUID.randomUUID(), Instant.now().getEpochSecond(), messageContent());
+        return signed(body);
+    }
+
+    private static HttpRequest signed(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(URI.create("http://localhost:18080/webhooks/whatsapp"))
                 .header("Content-Type", "application/json")
