@@ -3,12 +3,13 @@ package com.whatsappflux.conversation;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
 import com.whatsappflux.system.BusinessClock;
 import com.whatsappflux.system.Database;
+import com.whatsappflux.whatsapp.CustomerMediaController;
+import com.whatsappflux.whatsapp.InboundType;
 
 /** The conversation with one customer, both directions, as staff read it in Tasklist forms. */
 @Service
@@ -53,15 +54,20 @@ public class TranscriptService {
         if (type == null) {
             return text; // ours
         }
-        if (MEDIA_LABELS.containsKey(type)) {
-            String label = "[" + MEDIA_LABELS.get(type) + ": /api/media/" + messageId + "]";
+        if (InboundType.fromCode(type).isMedia()) {
+            String label = "[" + mediaLabel(type) + ": " + CustomerMediaController.pathFor(messageId) + "]";
             return text == null || text.isBlank() ? label : label + " " + text;
         }
         return text == null ? "[" + type + "]" : text;
     }
 
-    private static final Map<String, String> MEDIA_LABELS = Map.of("image", "photo", "video", "video",
-            "audio", "voice note or audio", "document", "document", "sticker", "sticker");
+    private static String mediaLabel(String type) {
+        return switch (type) {
+            case "image" -> "photo";
+            case "audio" -> "voice note or audio";
+            default -> type;
+        };
+    }
 
     public String asText(String customerKey, int limit) {
         StringBuilder text = new StringBuilder();

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.whatsappflux.whatsapp.InboundType;
+
 /**
  * What a customer's payment message asks for, and which of their invoices it is about.
  * Kinds: claim ("paid, UTR …"), dispute, problem (failed / deducted twice), resend, balance.
@@ -61,7 +63,7 @@ public class PaymentRequestReader {
             kind = "claim";
         } else if (BALANCE.matcher(t).find()) {
             kind = "balance";
-        } else if ("image".equals(messageType) || "document".equals(messageType)) {
+        } else if (InboundType.IMAGE.code().equals(messageType) || InboundType.DOCUMENT.code().equals(messageType)) {
             kind = "claim";
         } else {
             kind = "balance"; // "payment" alone: show what is due

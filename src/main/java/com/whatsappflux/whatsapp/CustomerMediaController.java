@@ -32,7 +32,6 @@ import com.whatsappflux.system.Database;
 @RestController
 public class CustomerMediaController {
 
-    static final Set<String> MEDIA_TYPES = Set.of("image", "video", "audio", "document", "sticker");
     /** Shown in the browser; anything else (a "document" could be HTML) is only ever saved as a file. */
     private static final Set<String> SAFE_INLINE = Set.of("image/jpeg", "image/png", "image/webp", "audio/ogg",
             "audio/mpeg", "audio/aac", "audio/mp4", "audio/amr", "video/mp4", "video/3gpp", "application/pdf");
@@ -50,6 +49,11 @@ public class CustomerMediaController {
     }
 
     private record MediaRef(String type, String mediaId, String mimeType, String filename) {
+    }
+
+    /** Where staff open the media of inbound message {@code messageId}. */
+    public static String pathFor(long messageId) {
+        return "/api/media/" + messageId;
     }
 
     @GetMapping("/api/media/{messageId}")
@@ -86,7 +90,7 @@ public class CustomerMediaController {
     private Optional<MediaRef> find(long messageId) {
         return db.jdbc().query("SELECT type, message_json FROM inbound_message WHERE id = ?", (rs, i) -> {
             String type = rs.getString("type");
-            if (!MEDIA_TYPES.contains(type)) {
+            if (!InboundType.fromCode(type).isMedia()) {
                 return null;
             }
             JsonNode media = readJson(rs.getString("message_json")).path(type);

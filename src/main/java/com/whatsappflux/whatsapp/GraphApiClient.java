@@ -59,9 +59,7 @@ public class GraphApiClient {
     }
 
     private HttpRequest request(String phoneNumberId, JsonNode body) {
-        String url = properties.apiBaseUrl().replaceAll("/+$", "") + "/" + properties.apiVersion() + "/"
-                + phoneNumberId + "/messages";
-        return HttpRequest.newBuilder(URI.create(url))
+        return HttpRequest.newBuilder(URI.create(properties.graphUrl(phoneNumberId + "/messages")))
                 .timeout(properties.requestTimeout())
                 .header("Authorization", "Bearer " + properties.accessToken())
                 .header("Content-Type", "application/json")
@@ -100,6 +98,11 @@ public class GraphApiClient {
     }
 
     private JsonNode readJson(String body) {
+        return readAnswer(json, body);
+    }
+
+    /** Meta's JSON answer, or an empty object when there was none or it was not JSON (an HTML error page, say). */
+    static JsonNode readAnswer(ObjectMapper json, String body) {
         try {
             return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
         } catch (IOException e) {

@@ -52,9 +52,9 @@ public class GraphMediaClient {
     }
 
     public Download download(String mediaId) {
-        String base = properties.apiBaseUrl().replaceAll("/+$", "") + "/" + properties.apiVersion() + "/";
-        HttpResponse<String> meta = call(HttpRequest.newBuilder(URI.create(base + mediaId)).GET(), HttpResponse.BodyHandlers.ofString());
-        JsonNode answer = readJson(meta.body());
+        HttpResponse<String> meta = call(HttpRequest.newBuilder(URI.create(properties.graphUrl(mediaId))).GET(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = GraphApiClient.readAnswer(json, meta.body());
         if (meta.statusCode() / 100 != 2) {
             JsonNode error = answer.path("error");
             String message = error.path("message").asText("HTTP " + meta.statusCode());
@@ -93,13 +93,6 @@ public class GraphMediaClient {
         }
     }
 
-    private JsonNode readJson(String body) {
-        try {
-            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
-        } catch (IOException e) {
-            return json.createObjectNode();
-        }
-    }
 
     private static void closeQuietly(InputStream in) {
         try {

@@ -24,6 +24,11 @@ public enum InboundType {
         return this == BUTTON_REPLY || this == LIST_REPLY || this == FLOW_REPLY || this == TEMPLATE_BUTTON;
     }
 
+    /** A file the customer sent (photo, video, voice note, document, sticker): Meta holds it, we hold its media id. */
+    public boolean isMedia() {
+        return this == IMAGE || this == VIDEO || this == AUDIO || this == DOCUMENT || this == STICKER;
+    }
+
     /** Types a workflow cannot understand on its own: they go to a person. */
     public boolean needsHuman() {
         return this == UNSUPPORTED || this == UNKNOWN;

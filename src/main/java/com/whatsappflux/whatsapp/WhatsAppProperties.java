@@ -27,6 +27,11 @@ public record WhatsAppProperties(
         /* nodes sharing one business number; each node takes its share of the throughput cap */
         @DefaultValue("1") int clusterNodes) {
 
+    /** {@code https://graph.facebook.com/v23.0/} + path, for the configured base URL and API version. */
+    public String graphUrl(String path) {
+        return apiBaseUrl().replaceAll("/+$", "") + "/" + apiVersion() + "/" + path;
+    }
+
     public boolean sandbox() {
         return accessToken == null || accessToken.isBlank();
     }
