@@ -15,4 +15,6 @@ USER flux
 WORKDIR /home/flux
 COPY --from=build /src/target/whatsapp-flux.jar app.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]
+# scripts/bench runs the app with these same options, so its figures are the production JVM's
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar app.jar \"$@\"", "--"]

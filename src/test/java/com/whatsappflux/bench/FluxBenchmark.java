@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -76,6 +75,8 @@ public final class FluxBenchmark {
     private final List<String> report = new ArrayList<>();
     private AutovacuumStandIn vacuum;
     private LeanGraphStub graph;
+    private final WrkLoad wrk = new WrkLoad("http://127.0.0.1:18080", SECRET, Path.of("scripts", "wrk-webhooks.lua"),
+            Path.of("target", "bench"));
 
     public static void main(String[] args) throws Exception {
         String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/flux_bench";
@@ -87,6 +88,9 @@ public final class FluxBenchmark {
 
     private void run(String url, int maxWaiting, String mode) throws Exception {
         boolean all = "all".equals(mode);
+        if ((all || "ingest".equals(mode)) && !WrkLoad.available()) {
+            throw new IllegalStateException("wrk is not installed (scripts/bench installs it: apt-get install wrk)");
+        }
         recreateDatabase(url);
         long graphLatency = Long.getLong("bench.graphLatencyMillis", 0);
         graph = new LeanGraphStub(graphLatency);
@@ -186,22 +190,37 @@ public final class FluxBenchmark {
         report.add("");
     }
 
+    /** Seconds per measured ingest level, and the deliveries written for it (more than the fastest level posts). */
+    private static final int INGEST_SECONDS = 12;
+    private static final int INGEST_DELIVERIES = 7_000 * INGEST_SECONDS;
+
     private void ingest(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws Exception {
         // ingest alone: the request path (verify, parse, one transaction), with the dispatcher paused so the
         // numbers are the webhook's own; the stored messages are then set aside unrouted
         InboxDispatcher dispatcher = app.getBean(InboxDispatcher.class);
         waitUntilJobsIdle(jdbc); // the workflows' backlog of an earlier part would take the CPU from the request path
         dispatcher.stop();
-        fire(FluxBenchmark::signedRequest, 8, 1500); // warm-up, not reported
-        report.add("### Webhook ingest (signed POSTs, 1 message each: 70 % text in 9 languages and scripts, photos, menu choices, voice notes, documents, locations; dispatcher paused)");
+        int warmUpRounds = warmUpWebhooks();
+        report.add("### Webhook ingest (signed POSTs by wrk, 1 message each: 70 % text in 9 languages and scripts, photos, "
+                + "menu choices, voice notes, documents, locations; dispatcher paused; " + INGEST_SECONDS + " s per level, after "
+                + warmUpRounds * WARM_UP_SECONDS + " s of warm-up)");
         report.add("");
-        report.add("| concurrency | requests | msgs/s | ack p50 ms | ack p95 ms | ack p99 ms | non-200 |");
-        report.add("|---|---|---|---|---|---|---|");
-        for (int concurrency : new int[] {1, 8, 32, 64}) {
-            int requests = concurrency == 1 ? 1000 : 6000;
-            Result r = fire(FluxBenchmark::signedRequest, concurrency, requests);
-            report.add(String.format(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.1f | %d |", concurrency, requests,
-                    r.perSecond, r.p(50), r.p(95), r.p(99), r.errors));
+        report.add("| concurrency | requests | msgs/s | ack p50 ms | ack p95 ms | ack p99 ms | max ms | non-200 | stored "
+                + "| cores: app / PostgreSQL / wrk | CPU ms per msg: app / PostgreSQL | JIT s | GCs (s) |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int concurrency : new int[] {1, 8, 16, 32, 64}) {
+            String tag = "c" + concurrency;
+            Path file = wrk.deliveries("ingest-" + tag, INGEST_DELIVERIES, i -> messageDelivery(tag, i));
+            WrkLoad.Result r = wrk.run(file, concurrency, INGEST_SECONDS);
+            Files.delete(file);
+            // every acknowledged delivery must be in the inbox once (a level that ran out of deliveries posts some
+            // again: those are acknowledged as duplicates, not stored twice)
+            Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM inbound_message WHERE wamid LIKE ?", Long.class,
+                    "wamid.bench." + tag + ".%");
+            report.add(String.format(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d%s | %s | %s | %.1f | %s |",
+                    concurrency, r.requests(), r.perSecond(), r.p50(), r.p95(), r.p99(), r.max(), r.non2xx() + r.socketErrors(),
+                    stored, r.requests() > INGEST_DELIVERIES ? " (rest redelivered)" : "", r.usage().cores(),
+                    r.usage().perUnit(r.requests()), r.usage().jitSeconds(), r.usage().gc()));
         }
         report.add("");
         trafficAsMetaSendsIt(jdbc);
@@ -210,39 +229,71 @@ public final class FluxBenchmark {
         report.add("");
     }
 
+    private static final int WARM_UP_SECONDS = 15;
+
+    /**
+     * Posts webhooks (not reported) until the JIT has compiled the request path: on two cores shared with
+     * PostgreSQL and wrk that takes a minute or more of load (measured: 790 → 2,080 msgs/s over five 15-s rounds
+     * at 16 connections, the compiler busy for 40 of the first 75 s), and a core busy compiling is not the app's
+     * steady cost. Done when a round compiled for less than a second; the JIT column shows what was still compiled
+     * while a level was measured. Answers the rounds it took.
+     */
+    private int warmUpWebhooks() throws Exception {
+        int rounds = 0;
+        double compiled;
+        do {
+            String tag = "warm" + ++rounds;
+            Path file = wrk.deliveries("ingest-warm-up", 4_000 * WARM_UP_SECONDS, i -> messageDelivery(tag, i));
+            compiled = wrk.run(file, 16, WARM_UP_SECONDS).usage().jitSeconds();
+            Files.delete(file);
+        } while (compiled >= 1.0 && rounds < 10);
+        return rounds;
+    }
+
     /**
      * Meta asks webhook servers to take 3x outgoing + 1x incoming volume: every message a business sends comes back
      * as sent, delivered and read. Here one customer message per three statuses of messages Flux sent (outbox rows
      * made for it), each status applied to its row (forward only).
      */
     private void trafficAsMetaSendsIt(JdbcTemplate jdbc) throws Exception {
-        int sentMessages = 10_000;
+        int[] levels = {8, 32};
+        int perLevel = INGEST_DELIVERIES;
+        int sentPerLevel = perLevel / 4;
         jdbc.update("""
                 INSERT INTO outbound_message (idempotency_key, phone_number_id, customer_key, to_wa_id, type, summary,
                     request_json, status, wamid, attempts, created_at, updated_at)
                 SELECT 'bench-out-' || g, ?, '9160' || LPAD(g::text, 8, '0'), '9160' || LPAD(g::text, 8, '0'), 'text',
                        'Thanks, we got your message', '{}', 'ACCEPTED', 'wamid.bench.out.' || g, 1, NOW(), NOW()
-                  FROM generate_series(0, ?) g""", PHONE, sentMessages - 1);
-        AtomicLong next = new AtomicLong();
+                  FROM generate_series(0, ?) g""", PHONE, sentPerLevel * (levels.length + 1) - 1);
         String[] statuses = {"sent", "delivered", "read"};
-        Supplier<HttpRequest> traffic = () -> {
-            long k = next.getAndIncrement();
-            int slot = (int) (k % 4);
-            return slot == 0 ? signedRequest() : signed(statusPayload(k / 4 % sentMessages, statuses[slot - 1]));
-        };
         report.add("Traffic as Meta sends it (1 customer message : 3 statuses of sent messages, each applied to its outbox row):");
         report.add("");
-        report.add("| concurrency | requests | webhooks/s | ack p50 ms | ack p95 ms | ack p99 ms | non-200 |");
-        report.add("|---|---|---|---|---|---|---|");
-        for (int concurrency : new int[] {8, 32}) {
-            Result r = fire(traffic, concurrency, 8000);
-            report.add(String.format(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.1f | %d |", concurrency, 8000,
-                    r.perSecond, r.p(50), r.p(95), r.p(99), r.errors));
+        report.add("| concurrency | requests | webhooks/s | ack p50 ms | ack p95 ms | ack p99 ms | max ms | non-200 "
+                + "| cores: app / PostgreSQL / wrk | CPU ms per webhook: app / PostgreSQL | JIT s | GCs (s) |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        long posted = 0;
+        // level -1 warms the status path up (not reported; its statuses are for outbox rows of their own)
+        for (int level = -1; level < levels.length; level++) {
+            int firstSent = (level + 1) * sentPerLevel;
+            int concurrency = level < 0 ? 16 : levels[level];
+            String tag = "meta" + (level < 0 ? "warm" : String.valueOf(concurrency));
+            Path file = wrk.deliveries("ingest-" + tag, perLevel, k -> k % 4 == 0 ? messageDelivery(tag, k)
+                    : statusPayload(firstSent + k / 4, statuses[k % 4 - 1]));
+            WrkLoad.Result r = wrk.run(file, concurrency, INGEST_SECONDS);
+            Files.delete(file);
+            if (level < 0) {
+                continue;
+            }
+            posted += Math.min(r.requests(), perLevel) / 4;
+            report.add(String.format(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %s | %s | %.1f | %s |",
+                    concurrency, r.requests(), r.perSecond(), r.p50(), r.p95(), r.p99(), r.max(), r.non2xx() + r.socketErrors(),
+                    r.usage().cores(), r.usage().perUnit(r.requests()), r.usage().jitSeconds(), r.usage().gc()));
         }
         Long read = jdbc.queryForObject("SELECT COUNT(*) FROM outbound_message WHERE idempotency_key LIKE 'bench-out-%' "
-                + "AND status = 'READ'", Long.class);
+                + "AND status = 'READ' AND id > (SELECT MIN(id) + ? FROM outbound_message WHERE idempotency_key LIKE 'bench-out-%')",
+                Long.class, sentPerLevel - 1);
         report.add("");
-        report.add("(" + read + " of the benchmark's sent messages reached READ.)");
+        report.add("(" + read + " of the " + posted + " sent messages whose three statuses were all posted reached READ.)");
     }
 
     private static String statusPayload(long n, String status) {
@@ -284,33 +335,6 @@ public final class FluxBenchmark {
         }
     }
 
-    private Result fire(Supplier<HttpRequest> requestSupplier, int concurrency, int requests) throws Exception {
-        HttpClient http = HTTP;
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        AtomicLong errors = new AtomicLong();
-        List<Future<Double>> futures = new ArrayList<>();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < requests; i++) {
-            futures.add(pool.submit(() -> {
-                HttpRequest request = requestSupplier.get();
-                long s = System.nanoTime();
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                double ms = (System.nanoTime() - s) / 1e6;
-                if (response.statusCode() != 200) {
-                    errors.incrementAndGet();
-                }
-                return ms;
-            }));
-        }
-        List<Double> latencies = new ArrayList<>();
-        for (Future<Double> f : futures) {
-            latencies.add(f.get());
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        pool.shutdown();
-        return new Result(latencies, errors.get(), requests / seconds);
-    }
-
     private void paced(HttpClient http, int perSecond, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(32);
         long interval = 1_000_000_000L / perSecond;
@@ -331,13 +355,19 @@ public final class FluxBenchmark {
     }
 
     private static HttpRequest signedRequest() {
+        return signed(messageDelivery("paced", SEQUENCE.getAndIncrement()));
+    }
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    /** One customer message as Meta delivers it, from a random new customer, with the wamid {@code wamid.bench.<tag>.<n>}. */
+    private static String messageDelivery(String tag, long n) {
         String waId = "9190" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        String body = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+        return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
                 + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"912240001234\","
                 + "\"phone_number_id\":\"%s\"},\"contacts\":[{\"profile\":{\"name\":\"Bench\"},\"wa_id\":\"%s\"}],"
-                + "\"messages\":[{\"from\":\"%s\",\"id\":\"wamid.bench.%s\",\"timestamp\":\"%d\",%s}]}}]}]}").formatted(
-                PHONE, waId, waId, UUID.randomUUID(), Instant.now().getEpochSecond(), messageContent());
-        return signed(body);
+                + "\"messages\":[{\"from\":\"%s\",\"id\":\"wamid.bench.%s.%d\",\"timestamp\":\"%d\",%s}]}}]}]}").formatted(
+                PHONE, waId, waId, tag, n, Instant.now().getEpochSecond(), messageContent());
     }
 
     private static HttpRequest signed(String body) {
@@ -481,49 +511,81 @@ public final class FluxBenchmark {
 
     // ---- 4: sending ----
 
+    private static final int SENDING_SECONDS = 12;
+
     private void sending(ConfigurableApplicationContext app) throws Exception {
         WhatsAppSender sender = app.getBean(WhatsAppSender.class);
         ThroughputLimiter limiter = app.getBean(ThroughputLimiter.class);
         ContactService contacts = app.getBean(ContactService.class);
-        report.add("### Sending to the local Graph stub (WhatsAppSender: outbox row, call, accepted; stub in this JVM)");
-        report.add("");
-        report.add("| sender threads | cap msg/s | messages | requests at the stub | achieved msg/s | of cap |");
-        report.add("|---|---|---|---|---|---|");
         List<String> recipients = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             String waId = "9170" + String.format("%08d", i);
             contacts.recordInbound(waId, null, "Recipient", PHONE, Instant.now());
             recipients.add(waId);
         }
+        // warm-up, not reported: rounds until the JIT compiled for less than a second in one
+        limiter.setRate(0);
+        int warmUp = 0;
+        while (warmUp < 10 && sendFor(sender, recipients, "warm" + warmUp++, 32, WARM_UP_SECONDS).usage().jitSeconds() >= 1.0) {
+            // again
+        }
+        report.add("### Sending to the local Graph stub (WhatsAppSender: outbox row recorded and claimed, call, accepted; "
+                + SENDING_SECONDS + " s per row after " + warmUp * WARM_UP_SECONDS + " s of warm-up; stub in this JVM)");
+        report.add("");
+        report.add("| sender threads | cap msg/s | messages | requests at the stub | msg/s | of cap | send p50 / p99 ms "
+                + "| cores: app + stub / PostgreSQL | CPU ms per send: app + stub / PostgreSQL | JIT s | GCs (s) |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|");
         int round = 0;
-        // the first round warms the JIT up and is not reported
-        for (double[] run : new double[][] {{32, 0}, {16, 0}, {32, 0}, {64, 0}, {16, 80}}) {
+        for (double[] run : new double[][] {{8, 0}, {16, 0}, {32, 0}, {64, 0}, {16, 80}}) {
             int threads = (int) run[0];
             double cap = run[1];
             limiter.setRate(cap);
-            int count = cap == 0 ? 3000 : 800;
-            round++;
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            List<Future<?>> futures = new ArrayList<>();
             long requestsBefore = graph.accepted();
-            long t0 = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                String waId = recipients.get(i);
-                String key = "bench:" + round + ":" + waId;
-                futures.add(pool.submit(() -> sender.send(SendRequest.of(waId, OutboundContent.text("Diwali offer"), key))));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            double rate = count / ((System.nanoTime() - t0) / 1e9);
-            pool.shutdown();
-            if (round == 1) {
-                continue;
-            }
-            report.add(String.format(Locale.ROOT, "| %d | %s | %d | %d | %.1f | %s |", threads,
-                    cap == 0 ? "lifted" : String.valueOf((int) cap), count, graph.accepted() - requestsBefore, rate, cap == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * rate / cap)));
+            Sent sent = sendFor(sender, recipients, "r" + ++round, threads, SENDING_SECONDS);
+            double rate = sent.latencies().size() / sent.usage().seconds();
+            report.add(String.format(Locale.ROOT, "| %d | %s | %d | %d | %.1f | %s | %.1f / %.1f | %s | %s | %.1f | %s |",
+                    threads, cap == 0 ? "lifted" : String.valueOf((int) cap), sent.latencies().size(),
+                    graph.accepted() - requestsBefore, rate, cap == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * rate / cap),
+                    sent.p(50), sent.p(99), sent.usage().cores().substring(0, sent.usage().cores().lastIndexOf(" /")),
+                    sent.usage().perUnit(sent.latencies().size()), sent.usage().jitSeconds(), sent.usage().gc()));
         }
+        limiter.setRate(0);
         report.add("");
+    }
+
+    private record Sent(List<Double> latencies, ResourceMeter.Usage usage) {
+        double p(double percentile) {
+            return new Result(latencies, 0, 0).p(percentile);
+        }
+    }
+
+    /** {@code threads} senders, each sending the next message (a new idempotency key) until {@code seconds} are up. */
+    private static Sent sendFor(WhatsAppSender sender, List<String> recipients, String tag, int threads, int seconds)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong next = new AtomicLong();
+        List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        ResourceMeter.Snapshot before = ResourceMeter.snapshot();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    long n = next.getAndIncrement();
+                    String waId = recipients.get((int) (n % recipients.size()));
+                    long s = System.nanoTime();
+                    sender.send(SendRequest.of(waId, OutboundContent.text("Diwali offer"), "bench:" + tag + ":" + n));
+                    latencies.add((System.nanoTime() - s) / 1e6);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        ResourceMeter.Usage usage = ResourceMeter.between(before, ResourceMeter.snapshot());
+        pool.shutdown();
+        return new Sent(latencies, usage);
     }
 
     private void memory() throws Exception {

@@ -33,6 +33,9 @@ final class LeanGraphStub implements AutoCloseable {
 
     LeanGraphStub(long latencyMillis) throws IOException {
         this.latencyMillis = latencyMillis;
+        // the JDK server leaves Nagle's algorithm on: its answer's headers and body go out in two writes, and the
+        // body then waits for the client's delayed ACK (~40 ms per send here, which no real Graph API adds)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/", this::answer);
         server.setExecutor(threads);
