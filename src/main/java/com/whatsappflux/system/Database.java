@@ -74,6 +74,16 @@ public class Database {
         return Optional.empty();
     }
 
+    /**
+     * Makes the current transaction give up on a row lock after {@code timeout} (a PostgreSQL interval, e.g. "2s")
+     * instead of waiting indefinitely. H2 has a database-wide lock timeout (LOCK_TIMEOUT in its URL) instead.
+     */
+    public void setLockTimeoutForTransaction(String timeout) {
+        if (postgres) {
+            jdbc.execute("SET LOCAL lock_timeout = '" + timeout.replace("'", "") + "'");
+        }
+    }
+
     /** INSERT that answers the generated {@code id} (portable: H2 has no RETURNING). */
     public long insertReturningId(String insertSql, Object... args) {
         org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();

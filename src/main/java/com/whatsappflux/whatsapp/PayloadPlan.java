@@ -46,6 +46,20 @@ class PayloadPlan {
         return messages.isEmpty() && statuses.isEmpty() && preferences.isEmpty();
     }
 
+    /**
+     * Where this delivery sorts among those stored together: by what it writes first, so that two nodes storing the
+     * same redelivered messages in one commit each lock them in the same order.
+     */
+    String orderKey() {
+        if (!messages.isEmpty()) {
+            return "m:" + messages.get(0).message().wamid();
+        }
+        if (!statuses.isEmpty()) {
+            return "s:" + statuses.get(0).path("id").asText() + ":" + statuses.get(0).path("status").asText();
+        }
+        return preferences.isEmpty() ? "" : "p:" + preferences.get(0).waId();
+    }
+
     String ignoredReason() {
         return ignored.isEmpty() ? "nothing in it" : String.join("; ", ignored);
     }

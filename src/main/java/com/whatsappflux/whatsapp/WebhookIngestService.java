@@ -14,10 +14,14 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 
 import com.whatsappflux.system.BusinessClock;
 import com.whatsappflux.system.Database;
+import com.whatsappflux.system.GroupCommit;
 
 /**
  * The inbox. Stores a webhook payload and every message and status in it in one transaction, so that a
@@ -38,11 +42,12 @@ public class WebhookIngestService {
     private final StatusUpdater statusUpdater;
     private final InboxSignal inboxSignal;
     private final BusinessClock clock;
-    private final TransactionTemplate transactions;
+    /** Deliveries arriving together are stored in one transaction (one commit for all, each acknowledged after it). */
+    private final GroupCommit inboxWrites;
 
     public WebhookIngestService(Database db, ObjectMapper json, WhatsAppProperties properties,
                                 InboundMessageParser parser, StatusUpdater statusUpdater, InboxSignal inboxSignal,
-                                BusinessClock clock, TransactionTemplate transactions) {
+                                BusinessClock clock, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.db = db;
         this.strictJson = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -51,7 +56,15 @@ public class WebhookIngestService {
         this.statusUpdater = statusUpdater;
         this.inboxSignal = inboxSignal;
         this.clock = clock;
-        this.transactions = transactions;
+        this.inboxWrites = new GroupCommit("inbox", db, transactions, meters, MAX_DELIVERIES_PER_COMMIT);
+    }
+
+    /** Up to this many deliveries share a commit; Meta's own batches hold up to 1,000 updates each, so few are larger. */
+    static final int MAX_DELIVERIES_PER_COMMIT = 64;
+
+    @PreDestroy
+    void stop() {
+        inboxWrites.close();
     }
 
     /** What the payload held, for logs, tests and the sandbox. */
@@ -74,14 +87,7 @@ public class WebhookIngestService {
     }
 
     private IngestResult store(byte[] rawBody, String source, PayloadPlan plan) {
-        return transactions.execute(tx -> {
-            IngestResult result = storeInTransaction(rawBody, source, plan);
-            if (result.messagesStored() == 0 && plan.statuses().isEmpty() && plan.preferences().isEmpty()) {
-                // a redelivery or replay of messages we all have: keep nothing, not even the body again
-                tx.setRollbackOnly();
-            }
-            return result;
-        });
+        return inboxWrites.execute(plan.orderKey(), () -> storeInTransaction(rawBody, source, plan));
     }
 
     private IngestResult storeInTransaction(byte[] rawBody, String source, PayloadPlan plan) {
@@ -111,6 +117,10 @@ public class WebhookIngestService {
             statusUpdater.record(status, payloadId);
         }
         plan.preferences().forEach(statusUpdater::applyPreference);
+        if (stored == 0 && plan.statuses().isEmpty() && plan.preferences().isEmpty()) {
+            // a redelivery or replay of messages we all have: keep nothing, not even the body again
+            db.jdbc().update("DELETE FROM webhook_payload WHERE id = ?", payloadId);
+        }
         return new IngestResult(stored, duplicates, plan.statuses().size(), false);
     }
 
