@@ -285,7 +285,12 @@ class KillNineRecoveryTest {
             assertThat(sentPerCustomer.getOrDefault(customer, 0)).as("Graph requests to %s", customer)
                     .isBetween(expected, expected + inDoubtPerCustomer.getOrDefault(customer, 0));
         }
-        // and every customer was answered
+        // and every customer was answered (when not, the failure shows what the outbox says of those customers)
+        Set<String> neverSent = new HashSet<>(recordedPerCustomer.keySet());
+        neverSent.removeAll(sentPerCustomer.keySet());
+        assertThat(neverSent).as("customers with a recorded reply that never reached the Graph API: %s", neverSent.stream()
+                .map(customer -> db.jdbc.queryForList("SELECT id, status, attempts, wamid, error_message, created_at, updated_at "
+                        + "FROM outbound_message WHERE to_wa_id = ?", customer.substring(1)).toString()).toList()).isEmpty();
         assertThat(sentPerCustomer).hasSize(recordedPerCustomer.size());
         assertThat(recordedPerCustomer).hasSize((int) db.count("SELECT COUNT(DISTINCT customer_key) FROM inbound_message "
                 + "WHERE customer_key LIKE ?", prefix + "%"));
