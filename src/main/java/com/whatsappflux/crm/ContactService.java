@@ -31,6 +31,21 @@ public class ContactService {
     /** Records that the customer wrote: creates the contact on first contact, moves the 24-hour window. */
     @Transactional
     public Contact recordInbound(String waId, String userId, String profileName, String phoneNumberId, Instant sentAt) {
+        if (waId != null && userId == null) {
+            // the usual message (a phone number, no business-scoped user id): one statement on PostgreSQL instead of
+            // a read, a write and a read again — this runs for every message the inbox routes
+            Timestamp now = Timestamp.from(clock.now());
+            Optional<Contact> upserted = db.upsertReturning("INSERT INTO contact (customer_key, wa_id, name, phone_number_id, "
+                    + "first_seen_at, last_inbound_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "customer_key",
+                    "name = COALESCE(EXCLUDED.name, contact.name), wa_id = COALESCE(contact.wa_id, EXCLUDED.wa_id), "
+                    + "phone_number_id = EXCLUDED.phone_number_id, updated_at = EXCLUDED.updated_at, last_inbound_at = "
+                    + "CASE WHEN contact.last_inbound_at IS NULL OR contact.last_inbound_at < EXCLUDED.last_inbound_at "
+                    + "THEN EXCLUDED.last_inbound_at ELSE contact.last_inbound_at END", COLUMNS, this::map,
+                    waId, waId, profileName, phoneNumberId, Timestamp.from(sentAt), Timestamp.from(sentAt), now, now);
+            if (upserted.isPresent()) {
+                return upserted.get();
+            }
+        }
         String key = waId != null ? waId : userId;
         Optional<Contact> existing = find(key).or(() -> userId == null ? Optional.empty() : findByUserId(userId));
         Timestamp now = Timestamp.from(clock.now());

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import com.whatsappflux.conversation.AwaitingReplies;
 import com.whatsappflux.conversation.AwaitingReplies.Awaiting;
+import com.whatsappflux.crm.Contact;
 import com.whatsappflux.crm.ContactService;
 import com.whatsappflux.intent.Classification;
 import com.whatsappflux.system.BusinessClock;
@@ -68,18 +69,18 @@ public class ConversationRouter {
 
     public RoutingOutcome route(StoredInbound stored) {
         InboundMessage message = parse(stored);
-        contacts.recordInbound(message.waId(), message.userId(), message.profileName(), message.phoneNumberId(),
-                message.timestamp());
+        Contact contact = contacts.recordInbound(message.waId(), message.userId(), message.profileName(),
+                message.phoneNumberId(), message.timestamp());
         RoutingOutcome outcome = switch (message.type()) {
             case SYSTEM -> handleSystemChange(message);
             case REACTION -> RoutingOutcome.of("reaction"); // kept in the transcript; nothing to do
-            default -> routeConversation(message);
+            default -> routeConversation(message, contact);
         };
         meters.counter("flux.intake.routed", "outcome", outcome.kind()).increment();
         return outcome;
     }
 
-    private RoutingOutcome routeConversation(InboundMessage message) {
+    private RoutingOutcome routeConversation(InboundMessage message, Contact contact) {
         if (campaignReplies != null && campaignReplies.handle(message)) {
             return RoutingOutcome.of("campaign-reply");
         }
@@ -93,7 +94,7 @@ public class ConversationRouter {
                 return new RoutingOutcome("correlated", correlated.get());
             }
         }
-        return new RoutingOutcome("intake-started", startIntake(message));
+        return new RoutingOutcome("intake-started", startIntake(message, contact));
     }
 
     /** A tap on a question whose wait is not registered yet (sent a moment ago by a running instance). */
@@ -175,7 +176,7 @@ public class ConversationRouter {
         }
     }
 
-    private String startIntake(InboundMessage message) {
+    private String startIntake(InboundMessage message, Contact contact) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(IntakeProcess.WA_ID, message.customerKey());
         variables.put(IntakeProcess.MESSAGE_ID, message.wamid());
@@ -184,7 +185,10 @@ public class ConversationRouter {
         variables.put(IntakeProcess.PHONE_NUMBER_ID, message.phoneNumberId());
         variables.put(IntakeProcess.REPLY_ID, message.reply() == null ? null : message.reply().id());
         variables.put(IntakeProcess.ATTEMPT, 1);
-        contacts.find(message.customerKey()).map(c -> c.language()).ifPresent(l -> variables.put(IntakeProcess.LANGUAGE, l));
+        // the contact as recordInbound left it (its language, when known from earlier messages)
+        Optional<Contact> known = contact != null && contact.customerKey().equals(message.customerKey()) ? Optional.of(contact)
+                : contacts.find(message.customerKey());
+        known.map(Contact::language).ifPresent(l -> variables.put(IntakeProcess.LANGUAGE, l));
         if (message.referral() != null) {
             variables.put(IntakeProcess.LEAD_SOURCE, "ad");
             variables.put(IntakeProcess.AD_HEADLINE, message.referral().headline());

@@ -75,6 +75,20 @@ public class Database {
     }
 
     /**
+     * Inserts the row, or updates the one with the same {@code conflictColumns} ({@code updateSet} may refer to the
+     * new values as {@code EXCLUDED.column}), answering the row as it is afterwards — one round trip on PostgreSQL
+     * ({@code INSERT … ON CONFLICT DO UPDATE … RETURNING}). Empty on H2: the caller takes its portable path then.
+     */
+    public <T> Optional<T> upsertReturning(String insertSql, String conflictColumns, String updateSet, String columns,
+                                           RowMapper<T> mapper, Object... args) {
+        if (!postgres) {
+            return Optional.empty();
+        }
+        return jdbc.query(insertSql + " ON CONFLICT (" + conflictColumns + ") DO UPDATE SET " + updateSet + " RETURNING "
+                + columns, mapper, args).stream().findFirst();
+    }
+
+    /**
      * Makes the current transaction give up on a row lock after {@code timeout} (a PostgreSQL interval, e.g. "2s")
      * instead of waiting indefinitely. H2 has a database-wide lock timeout (LOCK_TIMEOUT in its URL) instead.
      */
