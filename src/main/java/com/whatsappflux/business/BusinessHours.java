@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.whatsappflux.system.BusinessClock;
@@ -20,20 +21,38 @@ import com.whatsappflux.system.Database;
 /**
  * Opening hours and holidays. Answers "are we open?", "when do we open next?" and due dates counted in
  * business time, so a task created at 11 PM is due 30 minutes after opening, not at 11:30 PM.
- * Usable in BPMN expressions as {@code ${businessHours.dueIn('PT30M')}}.
+ * Usable in BPMN expressions as {@code ${businessHours.dueIn('PT30M')}}. The business keeps its hours in the tables
+ * {@code business_hours} and {@code business_holiday}; a change applies within {@link #REFRESH}.
  */
 @Component("businessHours")
 public class BusinessHours {
 
+    /**
+     * The hours and holidays are read at most this often: they change a few times a year, and several steps of
+     * every message ask for them (a reply out of hours, every task's due date) — two queries each time before.
+     */
+    static final Duration REFRESH = Duration.ofSeconds(30);
+
     private final Database db;
     private final BusinessClock clock;
+    private final long refreshNanos;
+    private volatile Calendar calendar;
 
+    @Autowired
     public BusinessHours(Database db, BusinessClock clock) {
+        this(db, clock, REFRESH);
+    }
+
+    BusinessHours(Database db, BusinessClock clock, Duration refresh) {
         this.db = db;
         this.clock = clock;
+        this.refreshNanos = refresh.toNanos();
     }
 
     private record Window(LocalTime opens, LocalTime closes) {
+    }
+
+    private record Calendar(Map<DayOfWeek, Window> windows, Set<LocalDate> holidays, long readAt) {
     }
 
     public boolean isOpen() {
@@ -101,6 +120,25 @@ public class BusinessHours {
     }
 
     private Map<DayOfWeek, Window> windows() {
+        return calendar().windows();
+    }
+
+    private Set<LocalDate> holidays() {
+        return calendar().holidays();
+    }
+
+    /** As last read, or read again when older than the refresh interval (real time, not the business clock). */
+    private Calendar calendar() {
+        Calendar current = calendar;
+        long now = System.nanoTime();
+        if (current == null || now - current.readAt() >= refreshNanos) {
+            current = new Calendar(Map.copyOf(readWindows()), Set.copyOf(readHolidays()), now);
+            calendar = current;
+        }
+        return current;
+    }
+
+    private Map<DayOfWeek, Window> readWindows() {
         Map<DayOfWeek, Window> map = new EnumMap<>(DayOfWeek.class);
         db.jdbc().query("SELECT day_of_week, opens_at, closes_at FROM business_hours", rs -> {
             Time opens = rs.getTime("opens_at");
@@ -112,7 +150,7 @@ public class BusinessHours {
         return map;
     }
 
-    private Set<LocalDate> holidays() {
+    private Set<LocalDate> readHolidays() {
         return new HashSet<>(db.jdbc().query("SELECT holiday_date FROM business_holiday",
                 (rs, i) -> rs.getDate(1).toLocalDate()));
     }
