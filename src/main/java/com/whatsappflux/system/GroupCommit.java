@@ -37,7 +37,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class GroupCommit implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
-    /** A batch blocked on a row lock this long gives up, and its works run alone (PostgreSQL's lock_timeout). */
+    /**
+     * A batch blocked on a row lock this long gives up, and its works run alone, each on its caller's thread, where
+     * waiting holds up nobody else (PostgreSQL's lock_timeout; H2 has its own, LOCK_TIMEOUT in its URL).
+     */
     static final String LOCK_TIMEOUT = "2s";
 
     private final String name;
@@ -125,9 +128,8 @@ public final class GroupCommit implements AutoCloseable {
         batch.sort(Comparator.comparing(e -> e.orderKey));
         try {
             newTransaction.executeWithoutResult(status -> {
-                if (batch.size() > 1) {
-                    db.setLockTimeoutForTransaction(LOCK_TIMEOUT);
-                }
+                // a work waiting for a row lock holds up every caller of the group: give up on it soon instead
+                db.setLockTimeoutForTransaction(LOCK_TIMEOUT);
                 for (Entry<?> entry : batch) {
                     entry.run();
                 }
@@ -144,7 +146,7 @@ public final class GroupCommit implements AutoCloseable {
                 }
                 return;
             }
-            if (batch.size() == 1) {
+            if (batch.size() == 1 && !lockNotAvailable(failure)) {
                 batch.get(0).outcome.completeExceptionally(failure); // it did run alone: no second attempt
                 return;
             }
@@ -163,6 +165,16 @@ public final class GroupCommit implements AutoCloseable {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException || t instanceof java.sql.SQLRecoverableException
                     || t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PostgreSQL's lock_timeout struck (SQLSTATE 55P03): alone, on its caller's thread, the work may wait. */
+    private static boolean lockNotAvailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
                 return true;
             }
         }
