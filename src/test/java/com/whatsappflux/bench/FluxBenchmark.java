@@ -661,7 +661,7 @@ public final class FluxBenchmark {
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
         long rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
                 .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
-        report.add("### Memory (app + load generator in one JVM)");
+        report.add("### Memory (the app's JVM, which also runs the benchmark driver and the Graph stub; wrk is a process of its own)");
         report.add("");
         report.add("| heap after GC MB | peak RSS MB |");
         report.add("|---|---|");

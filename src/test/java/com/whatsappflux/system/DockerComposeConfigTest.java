@@ -37,6 +37,10 @@ class DockerComposeConfigTest {
 
         assertThat(app.get("build")).isEqualTo(".");
         assertThat(Files.exists(Path.of("Dockerfile"))).isTrue();
+        // scripts/bench runs the app with the image's JVM options: one place for them
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        assertThat(dockerfile).containsPattern("(?m)^ENV JAVA_OPTS=\"[^\"]+\"$")
+                .containsPattern("(?m)^ENTRYPOINT .*exec java \\$JAVA_OPTS -jar app\\.jar");
         assertThat(app).containsKey("healthcheck");
         Map<String, Object> dependsOn = (Map<String, Object>) app.get("depends_on");
         assertThat((Map<String, Object>) dependsOn.get("db")).containsEntry("condition", "service_healthy");
