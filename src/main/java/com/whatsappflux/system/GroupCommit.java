@@ -1,11 +1,14 @@
 package com.whatsappflux.system;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -83,6 +86,9 @@ public final class GroupCommit implements AutoCloseable {
         }
         Entry<T> entry = new Entry<>(orderKey == null ? "" : orderKey, work);
         queue.add(entry);
+        if (!running && queue.remove(entry)) {
+            return alone(work); // closed meanwhile: nobody would take it from the queue
+        }
         try {
             return entry.outcome.get();
         } catch (InterruptedException e) {
@@ -162,19 +168,18 @@ public final class GroupCommit implements AutoCloseable {
 
     /** No connection, or it broke: every work of the batch would fail alone too. */
     private static boolean unreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, t -> t instanceof CannotCreateTransactionException || t instanceof SQLRecoverableException
+                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
     }
 
     /** PostgreSQL's lock_timeout struck (SQLSTATE 55P03): alone, on its caller's thread, the work may wait. */
     private static boolean lockNotAvailable(Throwable failure) {
+        return anyCause(failure, t -> t instanceof SQLException sql && "55P03".equals(sql.getSQLState()));
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+            if (test.test(t)) {
                 return true;
             }
         }
