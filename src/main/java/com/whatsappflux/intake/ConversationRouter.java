@@ -30,7 +30,10 @@ import com.whatsappflux.whatsapp.OutboxRepository;
 /**
  * The switchboard. Replies first: if a running workflow waits for this customer's answer the message
  * goes there (the instance that sent the quoted/tapped message, else the one that asked last). A message
- * that is clearly about something else, and everything else, starts {@code message-intake}.
+ * that is clearly about something else, and everything else, starts {@code message-intake}, which runs in
+ * the caller's transaction up to the started workflow's first save point. A message whose routing failed
+ * before is resubmitted instead: the intake then runs in the job executor, where a second failure becomes an
+ * incident in Cockpit rather than a message set aside in the inbox.
  */
 @Component
 public class ConversationRouter {
@@ -74,13 +77,13 @@ public class ConversationRouter {
         RoutingOutcome outcome = switch (message.type()) {
             case SYSTEM -> handleSystemChange(message);
             case REACTION -> RoutingOutcome.of("reaction"); // kept in the transcript; nothing to do
-            default -> routeConversation(message, contact);
+            default -> routeConversation(message, contact, stored.attempts() > 0);
         };
         meters.counter("flux.intake.routed", "outcome", outcome.kind()).increment();
         return outcome;
     }
 
-    private RoutingOutcome routeConversation(InboundMessage message, Contact contact) {
+    private RoutingOutcome routeConversation(InboundMessage message, Contact contact, boolean failedBefore) {
         if (campaignReplies != null && campaignReplies.handle(message)) {
             return RoutingOutcome.of("campaign-reply");
         }
@@ -94,7 +97,10 @@ public class ConversationRouter {
                 return new RoutingOutcome("correlated", correlated.get());
             }
         }
-        return new RoutingOutcome("intake-started", startIntake(message, contact));
+        if (failedBefore) {
+            return new RoutingOutcome(RoutingOutcome.RESUBMITTED, startIntake(message, contact, true));
+        }
+        return new RoutingOutcome("intake-started", startIntake(message, contact, false));
     }
 
     /** A tap on a question whose wait is not registered yet (sent a moment ago by a running instance). */
@@ -176,7 +182,7 @@ public class ConversationRouter {
         }
     }
 
-    private String startIntake(InboundMessage message, Contact contact) {
+    private String startIntake(InboundMessage message, Contact contact, boolean inBackground) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(IntakeProcess.WA_ID, message.customerKey());
         variables.put(IntakeProcess.MESSAGE_ID, message.wamid());
@@ -192,6 +198,10 @@ public class ConversationRouter {
         if (message.referral() != null) {
             variables.put(IntakeProcess.LEAD_SOURCE, "ad");
             variables.put(IntakeProcess.AD_HEADLINE, message.referral().headline());
+        }
+        if (inBackground) {
+            return runtimeService.startProcessInstanceByMessage(IntakeProcess.RESUBMITTED, message.customerKey(), variables)
+                    .getProcessInstanceId();
         }
         return runtimeService.createProcessInstanceByKey(IntakeProcess.KEY)
                 .businessKey(message.customerKey())

@@ -193,9 +193,11 @@ public class InboxDispatcher implements SmartLifecycle {
         }
         StoredInbound message = next.get();
         RoutingOutcome outcome = routeTimer.record(() -> router.route(message));
+        // a resubmitted message keeps the error that sent it to the job executor
         db.jdbc().update("UPDATE inbound_message SET status = 'PROCESSED', processed_at = ?, outcome = ?, "
-                + "process_instance_id = ?, error = NULL WHERE id = ? AND status = 'RECEIVED'",
-                Timestamp.from(clock.now()), outcome.kind(), outcome.processInstanceId(), message.id());
+                + "process_instance_id = ?, error = CASE WHEN ? THEN error END WHERE id = ? AND status = 'RECEIVED'",
+                Timestamp.from(clock.now()), outcome.kind(), outcome.processInstanceId(),
+                RoutingOutcome.RESUBMITTED.equals(outcome.kind()), message.id());
         if (!InboundType.SYSTEM.code().equals(message.type())) {
             // blue ticks once the message is taken up for good, not when this transaction might still roll back
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -209,9 +211,12 @@ public class InboxDispatcher implements SmartLifecycle {
     }
 
     /**
-     * The message could not be routed. It stays in the inbox and is retried; when the failure was not a passing
-     * one (the database away, a lock conflict) but a bug or bad data, after {@value #MAX_ATTEMPTS} attempts it is set aside as FAILED (visible in the API and metrics) so the
-     * customer's later messages are not blocked behind it.
+     * The message could not be routed. It stays in the inbox and is retried. A passing failure (the database
+     * away, a lock conflict) costs no attempt. Any other (a bug, bad data, a broken route table) counts one, and
+     * the retry of a message for the intake then resubmits it to the job executor (see {@link ConversationRouter}),
+     * so that it fails, if again, as an incident in Cockpit. A message that a waiting workflow takes and that
+     * still fails after {@value #MAX_ATTEMPTS} attempts is set aside as FAILED (visible in the API and metrics),
+     * so the customer's later messages are not blocked behind it.
      */
     private void recordFailure(String customerKey, RuntimeException e) {
         if (TransientFailure.is(e)) {

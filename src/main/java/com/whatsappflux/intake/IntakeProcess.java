@@ -4,6 +4,8 @@ package com.whatsappflux.intake;
 public final class IntakeProcess {
 
     public static final String KEY = "message-intake";
+    /** Starts the intake in the background (the job executor), for a message whose routing failed once. */
+    public static final String RESUBMITTED = "messageResubmitted";
 
     public static final String WA_ID = "waId";
     public static final String LANGUAGE = "language";

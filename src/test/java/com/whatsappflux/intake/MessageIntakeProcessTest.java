@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -75,7 +76,7 @@ class MessageIntakeProcessTest {
     void confidentIntentStartsItsWorkflow(String intent, String processKey, String task, String end) {
         classifyAs(intent, 0.93, false);
         ProcessInstance pi = receive("some text", "text");
-        // started in the classification's transaction: the target workflow's own first step is its save point
+        // all in the caller's transaction (the dispatcher's, with the message): the target workflow's own first step is its save point
         assertThat(pi).isEnded().hasPassedInOrder("serviceTask_classifyMessage", "serviceTask_lookUpCustomer",
                 "businessRuleTask_decideRoute", task, end);
         assertThat(calls).containsSubsequence("recorded:" + intent, "start:" + processKey);
@@ -146,7 +147,7 @@ class MessageIntakeProcessTest {
                 .setVariables(Map.of("replyText", "Book appointment", "replyId", "MENU_BOOKING",
                         "replyType", "list_reply", "replyMessageId", "wamid.2"))
                 .correlate();
-        execute(job()); // classify again (save point) and start the workflow
+        // classified again and the workflow started in the correlating transaction
         assertThat(pi).isEnded().hasPassed("catchEvent_customerReplied", "serviceTask_startAppointmentBooking");
         assertThat(pi).variables().containsEntry("attempt", 2L);
     }
@@ -160,7 +161,7 @@ class MessageIntakeProcessTest {
                 .setVariables(Map.of("replyText", "???", "replyType", "text", "replyMessageId", "wamid.2"))
                 .setVariable("replyId", null)
                 .correlate();
-        execute(job()); // classify the answer: still unclear
+        // the answer is classified in the correlating transaction: still unclear
         execute(job()); // tell the customer staff will reply
         assertThat(pi).isWaitingAt("userTask_handleMessageManually");
         assertThat(task()).hasCandidateGroup("support");
@@ -192,6 +193,45 @@ class MessageIntakeProcessTest {
         assertThat(pi).isEnded().hasPassed("timerEvent_noAnswerWithinWindow", "endEvent_customerDidNotAnswer");
     }
 
+    @Test
+    void resubmittedMessageIsRoutedByTheJobExecutor() {
+        classifyAs("lead", 0.93, false);
+        ProcessInstance pi = resubmit("price of the 43 inch TV?");
+        assertThat(pi).isWaitingAt("startEvent_messageResubmitted");
+        assertThat(calls).isEmpty();
+        execute(job());
+        assertThat(pi).isEnded().hasPassedInOrder("startEvent_messageResubmitted", "serviceTask_classifyMessage",
+                "businessRuleTask_decideRoute", "serviceTask_startLeadCapture");
+        assertThat(calls).contains("start:lead-capture");
+    }
+
+    @Test
+    void resubmittedMessageThatFailsAgainBecomesAnIncident() {
+        Mocks.register("lookUpCustomerDelegate", (JavaDelegate) ex -> {
+            throw new IllegalStateException("customer facts unreadable");
+        });
+        ProcessInstance pi = resubmit("hello?");
+        var job = job(pi);
+        managementService().setJobRetries(job.getId(), 1);
+        try {
+            managementService().executeJob(job.getId());
+        } catch (RuntimeException expected) {
+            // the job executor records it the same way
+        }
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult())
+                .satisfies(incident -> {
+                    assertThat(incident.getActivityId()).isEqualTo("startEvent_messageResubmitted");
+                    assertThat(incident.getIncidentMessage()).contains("customer facts unreadable");
+                });
+
+        // fixed: a retry from Cockpit routes it
+        Mocks.register("lookUpCustomerDelegate", (JavaDelegate) ex -> calls.add("lookUp"));
+        managementService().setJobRetries(job.getId(), 1);
+        classifyAs("lead", 0.93, false);
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("serviceTask_startLeadCapture");
+    }
+
     private void classifyAs(String intent, double confidence, boolean greeting) {
         nextClassification.put("intent", intent);
         nextClassification.put("confidence", confidence);
@@ -212,8 +252,18 @@ class MessageIntakeProcessTest {
         variables.put("attempt", 1);
         variables.putIfAbsent("replyId", null);
         ProcessInstance pi = runtimeService().startProcessInstanceByKey("message-intake", "919812345678", variables);
-        assertThat(pi).isWaitingAt("serviceTask_classifyMessage");
-        execute(job());
+        assertThat(pi).isStarted(); // and the instance that job() and task() look at
         return pi;
+    }
+
+    private ProcessInstance resubmit(String text) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("waId", "919812345678");
+        variables.put("messageId", "wamid.1");
+        variables.put("messageText", text);
+        variables.put("messageType", "text");
+        variables.put("attempt", 1);
+        variables.put("replyId", null);
+        return runtimeService().startProcessInstanceByMessage("messageResubmitted", "919812345678", variables);
     }
 }
