@@ -31,9 +31,10 @@ import com.whatsappflux.whatsapp.OutboxRepository;
  * The switchboard. Replies first: if a running workflow waits for this customer's answer the message
  * goes there (the instance that sent the quoted/tapped message, else the one that asked last). A message
  * that is clearly about something else, and everything else, starts {@code message-intake}, which runs in
- * the caller's transaction up to the started workflow's first save point. A message whose routing failed
- * before is resubmitted instead: the intake then runs in the job executor, where a second failure becomes an
- * incident in Cockpit rather than a message set aside in the inbox.
+ * the caller's transaction up to the started workflow's first save point. It is queued for the job executor
+ * instead (start event "Message queued") when routing this message failed before, so that a second failure
+ * becomes an incident in Cockpit rather than a message set aside in the inbox, and when the classifier is a
+ * remote service, whose call must not hold the inbox transaction and the customer's lock.
  */
 @Component
 public class ConversationRouter {
@@ -99,6 +100,9 @@ public class ConversationRouter {
         }
         if (failedBefore) {
             return new RoutingOutcome(RoutingOutcome.RESUBMITTED, startIntake(message, contact, true));
+        }
+        if (classifier.callsRemoteService()) {
+            return new RoutingOutcome(RoutingOutcome.QUEUED, startIntake(message, contact, true));
         }
         return new RoutingOutcome("intake-started", startIntake(message, contact, false));
     }
@@ -200,7 +204,7 @@ public class ConversationRouter {
             variables.put(IntakeProcess.AD_HEADLINE, message.referral().headline());
         }
         if (inBackground) {
-            return runtimeService.startProcessInstanceByMessage(IntakeProcess.RESUBMITTED, message.customerKey(), variables)
+            return runtimeService.startProcessInstanceByMessage(IntakeProcess.QUEUED, message.customerKey(), variables)
                     .getProcessInstanceId();
         }
         return runtimeService.createProcessInstanceByKey(IntakeProcess.KEY)

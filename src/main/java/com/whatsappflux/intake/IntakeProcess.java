@@ -4,8 +4,9 @@ package com.whatsappflux.intake;
 public final class IntakeProcess {
 
     public static final String KEY = "message-intake";
-    /** Starts the intake in the background (the job executor), for a message whose routing failed once. */
-    public static final String RESUBMITTED = "messageResubmitted";
+    /** Starts the intake in the background (the job executor): a message whose routing failed once, or any
+     *  message when the classifier is a remote service. */
+    public static final String QUEUED = "messageQueued";
 
     public static final String WA_ID = "waId";
     public static final String LANGUAGE = "language";

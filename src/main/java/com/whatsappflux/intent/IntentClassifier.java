@@ -10,4 +10,9 @@ public interface IntentClassifier {
 
     /** Classifies with relative dates resolved against {@code now} (its zone is the one used). */
     Classification classify(String text, ZonedDateTime now);
+
+    /** True when classifying calls another service: then it must not run inside the inbox's transaction. */
+    default boolean callsRemoteService() {
+        return false;
+    }
 }

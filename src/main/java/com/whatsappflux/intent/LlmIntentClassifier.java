@@ -56,6 +56,11 @@ public final class LlmIntentClassifier implements IntentClassifier {
     }
 
     @Override
+    public boolean callsRemoteService() {
+        return true;
+    }
+
+    @Override
     public Classification classify(String text) {
         return classify(text, ZonedDateTime.now(fallback.zone()));
     }

@@ -194,23 +194,23 @@ class MessageIntakeProcessTest {
     }
 
     @Test
-    void resubmittedMessageIsRoutedByTheJobExecutor() {
+    void queuedMessageIsRoutedByTheJobExecutor() {
         classifyAs("lead", 0.93, false);
-        ProcessInstance pi = resubmit("price of the 43 inch TV?");
-        assertThat(pi).isWaitingAt("startEvent_messageResubmitted");
+        ProcessInstance pi = queue("price of the 43 inch TV?");
+        assertThat(pi).isWaitingAt("startEvent_messageQueued");
         assertThat(calls).isEmpty();
         execute(job());
-        assertThat(pi).isEnded().hasPassedInOrder("startEvent_messageResubmitted", "serviceTask_classifyMessage",
+        assertThat(pi).isEnded().hasPassedInOrder("startEvent_messageQueued", "serviceTask_classifyMessage",
                 "businessRuleTask_decideRoute", "serviceTask_startLeadCapture");
         assertThat(calls).contains("start:lead-capture");
     }
 
     @Test
-    void resubmittedMessageThatFailsAgainBecomesAnIncident() {
+    void queuedMessageThatFailsBecomesAnIncident() {
         Mocks.register("lookUpCustomerDelegate", (JavaDelegate) ex -> {
             throw new IllegalStateException("customer facts unreadable");
         });
-        ProcessInstance pi = resubmit("hello?");
+        ProcessInstance pi = queue("hello?");
         var job = job(pi);
         managementService().setJobRetries(job.getId(), 1);
         try {
@@ -220,7 +220,7 @@ class MessageIntakeProcessTest {
         }
         assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult())
                 .satisfies(incident -> {
-                    assertThat(incident.getActivityId()).isEqualTo("startEvent_messageResubmitted");
+                    assertThat(incident.getActivityId()).isEqualTo("startEvent_messageQueued");
                     assertThat(incident.getIncidentMessage()).contains("customer facts unreadable");
                 });
 
@@ -256,7 +256,7 @@ class MessageIntakeProcessTest {
         return pi;
     }
 
-    private ProcessInstance resubmit(String text) {
+    private ProcessInstance queue(String text) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("waId", "919812345678");
         variables.put("messageId", "wamid.1");
@@ -264,6 +264,6 @@ class MessageIntakeProcessTest {
         variables.put("messageType", "text");
         variables.put("attempt", 1);
         variables.put("replyId", null);
-        return runtimeService().startProcessInstanceByMessage("messageResubmitted", "919812345678", variables);
+        return runtimeService().startProcessInstanceByMessage("messageQueued", "919812345678", variables);
     }
 }

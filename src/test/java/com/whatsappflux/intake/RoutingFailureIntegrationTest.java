@@ -78,12 +78,12 @@ class RoutingFailureIntegrationTest extends FluxIntegrationTest {
         assertThat((String) row.get("ERROR")).contains("decision result mapper");
         String intake = (String) row.get("PROCESS_INSTANCE_ID");
 
-        // the job fails like any other: retried, and at the last retry an incident on "Message resubmitted"
+        // the job fails like any other: retried, and at the last retry an incident on "Message queued"
         Awaitility.await().until(() -> job(intake).getExceptionMessage() != null);
         management.setJobRetries(job(intake).getId(), 1);
         management.setJobDuedate(job(intake).getId(), Date.from(Instant.now()));
         Awaitility.await().until(() -> incident(intake) != null);
-        assertThat(incident(intake).getActivityId()).isEqualTo("startEvent_messageResubmitted");
+        assertThat(incident(intake).getActivityId()).isEqualTo("startEvent_messageQueued");
         assertThat(sentTo(waId)).noneMatch(body -> "text".equals(body.path("type").asText()));
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("lead-capture")
                 .processInstanceBusinessKey(waId).count()).isZero();
