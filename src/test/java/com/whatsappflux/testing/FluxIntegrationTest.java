@@ -95,6 +95,8 @@ public abstract class FluxIntegrationTest {
             registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
             registry.add("spring.datasource.password", () -> "");
             registry.add("camunda.bpm.database.type", () -> "postgres");
+            // as the postgres profile sets it in production
+            registry.add("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", () -> "true");
         } else {
             registry.add("spring.datasource.url", () -> "jdbc:h2:mem:flux-it-" + UUID.randomUUID()
                     + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
