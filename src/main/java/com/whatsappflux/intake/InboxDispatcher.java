@@ -158,17 +158,17 @@ public class InboxDispatcher implements SmartLifecycle {
     /** Handles every pending message of this customer now, in order (also used by tests and tools). */
     public void drainCustomer(String customerKey) {
         for (int i = 0; i < 10_000; i++) {
-            Boolean handled;
+            Boolean morePending;
             try {
-                handled = transactions.execute(tx -> handleNext(customerKey));
+                morePending = transactions.execute(tx -> handleNext(customerKey));
             } catch (ReplyArrivedEarly early) {
                 return; // still RECEIVED: the next poll routes it, by then the workflow waits
             } catch (RuntimeException e) {
                 recordFailure(customerKey, e);
                 return; // the poller comes back to this customer
             }
-            if (!Boolean.TRUE.equals(handled)) {
-                return;
+            if (!Boolean.TRUE.equals(morePending)) {
+                return; // a message stored meanwhile wakes the poller, which comes back to this customer
             }
         }
     }
@@ -180,18 +180,19 @@ public class InboxDispatcher implements SmartLifecycle {
         }
     }
 
+    /** Routes the customer's oldest pending message; true when another one waits behind it. */
     private boolean handleNext(String customerKey) {
         if (!customerLock.tryLockForTransaction(customerKey)) {
             return false; // another worker or node has this customer
         }
-        Optional<StoredInbound> next = db.jdbc().query("SELECT id, wamid, phone_number_id, customer_key, wa_id, user_id, "
+        // the next two: whether one more waits saves a transaction that would only find nothing
+        List<StoredInbound> next = db.jdbc().query("SELECT id, wamid, phone_number_id, customer_key, wa_id, user_id, "
                 + "profile_name, type, text, context_id, message_json, sent_at, attempts FROM inbound_message "
-                + "WHERE customer_key = ? AND status = 'RECEIVED' ORDER BY sent_at, id", StoredInbound::map, customerKey)
-                .stream().findFirst();
+                + "WHERE customer_key = ? AND status = 'RECEIVED' ORDER BY sent_at, id LIMIT 2", StoredInbound::map, customerKey);
         if (next.isEmpty()) {
             return false;
         }
-        StoredInbound message = next.get();
+        StoredInbound message = next.get(0);
         RoutingOutcome outcome = routeTimer.record(() -> router.route(message));
         // a resubmitted message keeps the error that sent it to the job executor
         db.jdbc().update("UPDATE inbound_message SET status = 'PROCESSED', processed_at = ?, outcome = ?, "
@@ -207,7 +208,7 @@ public class InboxDispatcher implements SmartLifecycle {
                 }
             });
         }
-        return true;
+        return next.size() > 1;
     }
 
     /**
