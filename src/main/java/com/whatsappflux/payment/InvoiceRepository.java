@@ -123,16 +123,14 @@ public class InvoiceRepository {
         db.jdbc().update("UPDATE payment_gateway_event SET outcome = ? WHERE event_id = ?", outcome, eventId);
     }
 
-    public long countOpen(String waId) {
-        Long n = db.jdbc().queryForObject("SELECT COUNT(*) FROM payment_invoice WHERE wa_id = ? AND status = ?", Long.class,
+    /** How many invoices of this customer are open and what they still owe, in one query (read for every message). */
+    public OpenInvoices openInvoices(String waId) {
+        return db.jdbc().queryForObject("SELECT COUNT(*), COALESCE(SUM(amount - paid_amount), 0) FROM payment_invoice "
+                + "WHERE wa_id = ? AND status = ?", (rs, i) -> new OpenInvoices(rs.getLong(1), rs.getBigDecimal(2)),
                 waId, Invoice.OPEN);
-        return n == null ? 0 : n;
     }
 
-    public BigDecimal openTotal(String waId) {
-        BigDecimal total = db.jdbc().queryForObject("SELECT COALESCE(SUM(amount - paid_amount), 0) FROM payment_invoice "
-                + "WHERE wa_id = ? AND status = ?", BigDecimal.class, waId, Invoice.OPEN);
-        return total == null ? BigDecimal.ZERO : total;
+    public record OpenInvoices(long count, BigDecimal total) {
     }
 
     private Optional<Invoice> one(String where, Object arg) {

@@ -18,6 +18,7 @@ public class PaymentFacts implements CustomerFactsProvider {
 
     @Override
     public Map<String, Object> factsFor(String waId) {
-        return Map.of("unpaidInvoices", invoices.countOpen(waId), "openInvoiceTotal", invoices.openTotal(waId).doubleValue());
+        InvoiceRepository.OpenInvoices open = invoices.openInvoices(waId);
+        return Map.of("unpaidInvoices", open.count(), "openInvoiceTotal", open.total().doubleValue());
     }
 }

@@ -216,6 +216,9 @@ class PaymentEndToEndTest extends FluxIntegrationTest {
                 "{\"amount\":1500.00,\"reference\":\"UTR111122223333\",\"method\":\"upi\"}");
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
         assertThat(readJson(paid.body()).path("balance").decimalValue()).isEqualByComparingTo("3000");
+        // what "Look up customer" hands to the route table: one invoice open, 3,000 still owed
+        assertThat(invoices.openInvoices(waId).count()).isEqualTo(1);
+        assertThat(invoices.openInvoices(waId).total()).isEqualByComparingTo("3000");
         JsonNode ack = awaitSent(waId, 2).get(1);
         assertThat(ack.path("text").path("body").asText()).contains("₹1,500.00", "₹3,000.00");
         assertThat(api("POST", "/api/invoices/" + number + "/payments",
