@@ -43,10 +43,11 @@ public class ContactService {
                     + "THEN EXCLUDED.last_inbound_at ELSE contact.last_inbound_at END", COLUMNS, this::map,
                     waId, waId, profileName, phoneNumberId, Timestamp.from(sentAt), Timestamp.from(sentAt), now, now);
             if (upserted.isPresent()) {
-                return upserted.get();
+                return remember(upserted.get());
             }
         }
         String key = waId != null ? waId : userId;
+        ContactsReadInTransaction.forget(key);
         Optional<Contact> existing = find(key).or(() -> userId == null ? Optional.empty() : findByUserId(userId));
         Timestamp now = Timestamp.from(clock.now());
         if (existing.isEmpty()) {
@@ -56,6 +57,7 @@ public class ContactService {
             return find(key).orElseThrow();
         }
         Contact c = existing.get();
+        ContactsReadInTransaction.forget(c.customerKey());
         db.jdbc().update("""
                 UPDATE contact SET name = COALESCE(?, name), wa_id = COALESCE(wa_id, ?), user_id = COALESCE(?, user_id),
                     phone_number_id = ?, updated_at = ?,
@@ -69,6 +71,7 @@ public class ContactService {
     @Transactional
     public Contact ensure(String waId, String name) {
         Timestamp now = Timestamp.from(clock.now());
+        ContactsReadInTransaction.forget(waId);
         db.insertIfAbsent("INSERT INTO contact (customer_key, wa_id, name, first_seen_at, created_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", waId, waId, name, now, now, now);
         if (name != null) {
@@ -81,8 +84,19 @@ public class ContactService {
         if (customerKey == null) {
             return Optional.empty();
         }
-        return db.jdbc().query("SELECT " + COLUMNS + " FROM contact WHERE customer_key = ?", this::map, customerKey)
-                .stream().findFirst();
+        Optional<ContactsReadInTransaction> read = ContactsReadInTransaction.current();
+        Optional<Contact> known = read.flatMap(r -> r.get(customerKey));
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<Contact> found = db.jdbc().query("SELECT " + COLUMNS + " FROM contact WHERE customer_key = ?", this::map,
+                customerKey).stream().findFirst();
+        found.ifPresent(c -> read.ifPresent(r -> r.remember(c)));
+        return found;
+    }
+
+    private static Contact remember(Contact contact) {
+        return ContactsReadInTransaction.current().map(r -> r.remember(contact)).orElse(contact);
     }
 
     public Optional<Contact> findByUserId(String userId) {
@@ -95,16 +109,24 @@ public class ContactService {
     }
 
     public void setLanguage(String customerKey, String language) {
+        boolean unchanged = ContactsReadInTransaction.current().flatMap(r -> r.get(customerKey))
+                .filter(c -> language != null && language.equals(c.language())).isPresent();
+        if (unchanged) {
+            return; // the usual case for a returning customer: no write
+        }
+        ContactsReadInTransaction.forget(customerKey);
         db.jdbc().update("UPDATE contact SET language = ?, updated_at = ? WHERE customer_key = ?",
                 language, Timestamp.from(clock.now()), customerKey);
     }
 
     public void markCustomer(String customerKey) {
+        ContactsReadInTransaction.forget(customerKey);
         db.jdbc().update("UPDATE contact SET customer = TRUE, updated_at = ? WHERE customer_key = ?",
                 Timestamp.from(clock.now()), customerKey);
     }
 
     public void markUnreachable(String customerKey) {
+        ContactsReadInTransaction.forget(customerKey);
         db.jdbc().update("UPDATE contact SET unreachable = TRUE, updated_at = ? WHERE customer_key = ?",
                 Timestamp.from(clock.now()), customerKey);
     }
@@ -114,6 +136,7 @@ public class ContactService {
     public boolean optOut(String customerKey, String source) {
         Timestamp now = Timestamp.from(clock.now());
         ensureKnown(customerKey);
+        ContactsReadInTransaction.forget(customerKey);
         int changed = db.jdbc().update("UPDATE contact SET opted_out = TRUE, opted_out_at = ?, updated_at = ? "
                 + "WHERE customer_key = ? AND opted_out = FALSE", now, now, customerKey);
         addTag(customerKey, "opted-out:" + source);
@@ -121,6 +144,7 @@ public class ContactService {
     }
 
     public void optIn(String customerKey) {
+        ContactsReadInTransaction.forget(customerKey);
         db.jdbc().update("UPDATE contact SET opted_out = FALSE, opted_out_at = NULL, updated_at = ? WHERE customer_key = ?",
                 Timestamp.from(clock.now()), customerKey);
     }

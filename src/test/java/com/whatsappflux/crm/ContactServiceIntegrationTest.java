@@ -6,6 +6,10 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.whatsappflux.testing.FluxIntegrationTest;
 
@@ -16,6 +20,10 @@ class ContactServiceIntegrationTest extends FluxIntegrationTest {
 
     @Autowired
     private ContactService contacts;
+    @Autowired
+    private PlatformTransactionManager transactionManager;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void aFirstMessageCreatesTheContact() {
@@ -73,5 +81,35 @@ class ContactServiceIntegrationTest extends FluxIntegrationTest {
         assertThat(withNumber.id()).isEqualTo(byUserId.id());
         assertThat(withNumber.waId()).isEqualTo(waId);
         assertThat(withNumber.lastInboundAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
+    void oneTransactionReadsAContactOnce_seesItsOwnChanges_andANestedTransactionReadsTheDatabase() {
+        String waId = newCustomer();
+        contacts.recordInbound(waId, null, "Asha", PHONE_NUMBER_ID, T0);
+        TransactionTemplate outer = new TransactionTemplate(transactionManager);
+        TransactionTemplate nested = new TransactionTemplate(transactionManager);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        outer.executeWithoutResult(tx -> {
+            assertThat(contacts.find(waId).orElseThrow().name()).isEqualTo("Asha");
+            // renamed behind the service's back and committed: this transaction keeps the contact it read
+            nested.executeWithoutResult(t -> jdbc.update("UPDATE contact SET name = 'Asha R' WHERE customer_key = ?", waId));
+            assertThat(contacts.find(waId).orElseThrow().name()).isEqualTo("Asha");
+
+            // what it changes itself, it reads back
+            contacts.setLanguage(waId, "hi");
+            contacts.optOut(waId, "test");
+            Contact changed = contacts.find(waId).orElseThrow();
+            assertThat(changed.language()).isEqualTo("hi");
+            assertThat(changed.optedOut()).isTrue();
+            assertThat(changed.name()).isEqualTo("Asha R");
+
+            // a nested transaction reads the database: the outer change is not committed yet
+            nested.executeWithoutResult(t -> assertThat(contacts.find(waId).orElseThrow().optedOut()).isFalse());
+            assertThat(contacts.find(waId).orElseThrow().optedOut()).isTrue();
+        });
+        assertThat(contacts.find(waId).orElseThrow().optedOut()).isTrue();
+        assertThat(contacts.find(waId).orElseThrow().language()).isEqualTo("hi");
     }
 }
