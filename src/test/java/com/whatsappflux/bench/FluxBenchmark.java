@@ -175,7 +175,7 @@ public final class FluxBenchmark {
             long startId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM inbound_message", Long.class);
             ResourceMeter.Snapshot before = ResourceMeter.snapshot();
             long t0 = System.nanoTime();
-            paced(http, rate, 10);
+            paced(http, rate, Integer.getInteger("bench.seconds", 10));
             waitUntilInboxDrained(jdbc);
             double seconds = (System.nanoTime() - t0) / 1e9;
             List<Double> routed = jdbc.queryForList("SELECT EXTRACT(EPOCH FROM (processed_at - received_at)) * 1000 "
