@@ -47,7 +47,6 @@ public class ContactService {
             }
         }
         String key = waId != null ? waId : userId;
-        ContactsReadInTransaction.forget(key);
         Optional<Contact> existing = find(key).or(() -> userId == null ? Optional.empty() : findByUserId(userId));
         Timestamp now = Timestamp.from(clock.now());
         if (existing.isEmpty()) {
