@@ -151,7 +151,8 @@ public class ConversationRouter {
         if (message.text() == null || message.text().isBlank()) {
             return true; // a photo or document without caption answers what was asked (a payment screenshot)
         }
-        Classification c = classifier.classify(message.text());
+        // in process even when an LLM classifies new work: this runs in the inbox transaction, under the customer's lock
+        Classification c = classifier.inProcess().classify(message.text());
         if ("opt_out".equals(c.intent().code())) {
             return false;
         }

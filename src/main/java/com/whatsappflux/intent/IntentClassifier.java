@@ -15,4 +15,12 @@ public interface IntentClassifier {
     default boolean callsRemoteService() {
         return false;
     }
+
+    /**
+     * The classifier that answers without calling another service: for checks that run inside the inbox's
+     * transaction, under the customer's lock ("is this reply clearly about something else?").
+     */
+    default IntentClassifier inProcess() {
+        return this;
+    }
 }

@@ -60,6 +60,12 @@ public final class LlmIntentClassifier implements IntentClassifier {
         return true;
     }
 
+    /** The built-in model: a remote call must not hold the inbox transaction (the LLM classifies queued new work). */
+    @Override
+    public IntentClassifier inProcess() {
+        return fallback;
+    }
+
     @Override
     public Classification classify(String text) {
         return classify(text, ZonedDateTime.now(fallback.zone()));

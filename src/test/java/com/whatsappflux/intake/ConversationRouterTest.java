@@ -1,6 +1,7 @@
 package com.whatsappflux.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -11,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,7 +24,11 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import com.whatsappflux.conversation.AwaitingReplies;
+import com.whatsappflux.conversation.AwaitingReplies.Awaiting;
 import com.whatsappflux.crm.ContactService;
+import com.whatsappflux.intent.Classification;
+import com.whatsappflux.intent.Entities;
+import com.whatsappflux.intent.Intent;
 import com.whatsappflux.intent.IntentClassifier;
 import com.whatsappflux.system.BusinessClock;
 import com.whatsappflux.whatsapp.InboundMessageParser;
@@ -35,6 +41,7 @@ class ConversationRouterTest {
 
     private final RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
     private final IntentClassifier classifier = mock(IntentClassifier.class);
+    private final AwaitingReplies awaiting = mock(AwaitingReplies.class);
     private ConversationRouter router;
 
     @BeforeEach
@@ -42,7 +49,7 @@ class ConversationRouterTest {
         ProcessInstance queued = mock(ProcessInstance.class);
         when(queued.getProcessInstanceId()).thenReturn("queued-instance");
         when(runtime.startProcessInstanceByMessage(eq(IntakeProcess.QUEUED), eq(CUSTOMER), anyMap())).thenReturn(queued);
-        router = new ConversationRouter(new InboundMessageParser(), mock(ContactService.class), mock(AwaitingReplies.class),
+        router = new ConversationRouter(new InboundMessageParser(), mock(ContactService.class), awaiting,
                 mock(OutboxRepository.class), classifier, runtime, new ObjectMapper(), new SimpleMeterRegistry(),
                 new BusinessClock("Asia/Kolkata"));
     }
@@ -68,6 +75,23 @@ class ConversationRouterTest {
         RoutingOutcome outcome = router.route(message(0));
         assertThat(outcome).isEqualTo(new RoutingOutcome("intake-queued", "queued-instance"));
         verify(runtime, never()).createProcessInstanceByKey(anyString());
+    }
+
+    @Test
+    void aReplyToAWaitingWorkflowIsJudgedInProcess_evenWhenNewWorkGoesToARemoteClassifier() {
+        IntentClassifier builtIn = mock(IntentClassifier.class);
+        when(classifier.callsRemoteService()).thenReturn(true);
+        when(classifier.inProcess()).thenReturn(builtIn);
+        when(builtIn.classify(anyString())).thenReturn(new Classification(Intent.LEAD, 0.97, "en", Entities.NONE));
+        when(awaiting.latestFor(CUSTOMER)).thenReturn(Optional.of(new Awaiting(7, CUSTOMER, "lead-instance",
+                "customerReplied", "lead", null, Instant.parse("2026-12-04T00:59:00Z"))));
+
+        RoutingOutcome outcome = router.route(message(0));
+
+        assertThat(outcome).isEqualTo(new RoutingOutcome("correlated", "lead-instance"));
+        verify(builtIn).classify("price of the 43 inch TV?");
+        verify(classifier, never()).classify(anyString());
+        verify(classifier, never()).classify(anyString(), any());
     }
 
     private static StoredInbound message(int attempts) {

@@ -102,6 +102,15 @@ class LlmIntentClassifierTest {
     }
 
     @Test
+    void itsInProcessClassifierIsTheBuiltInModel_whichCallsNothing() {
+        LlmIntentClassifier llm = classifier(Duration.ofSeconds(2));
+
+        assertThat(llm.inProcess()).isSameAs(SharedClassifier.INSTANCE);
+        assertThat(llm.inProcess().classify("payment done, UTR 412398765432", NOW).intent()).isEqualTo(Intent.PAYMENT);
+        server.verify(0, postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
     void acceptsAFullChatCompletionsUrl() {
         assertThat(LlmIntentClassifier.endpoint("https://llm.example/openai/v1/chat/completions").toString())
                 .isEqualTo("https://llm.example/openai/v1/chat/completions");
