@@ -126,6 +126,12 @@ public class InboxDispatcher implements SmartLifecycle {
     private void pollLoop() {
         while (running.get()) {
             try {
+                if (inFlight.size() >= 2 * threads) {
+                    // enough customers queued for the workers: every webhook and every drained customer wakes this
+                    // loop, and the query reads the whole backlog, so under load it would run twice per message
+                    signal.await(pollMillis);
+                    continue;
+                }
                 List<String> customers = pendingCustomers();
                 for (String customer : customers) {
                     if (inFlight.add(customer)) {

@@ -46,7 +46,8 @@ import com.whatsappflux.whatsapp.WhatsAppSender;
  * The performance benchmark (not a test): run by {@code scripts/bench}. Starts the application on PostgreSQL
  * with a lean Graph API stub ({@link LeanGraphStub}) in this JVM, then measures and prints tables for
  * <ol>
- *   <li>end to end at steady offered loads: from ack to "routed" and to "target workflow started",</li>
+ *   <li>end to end at steady offered loads: from ack to "routed" and to "target workflow started"; then a burst
+ *   acknowledged into the paused inbox and worked off,</li>
  *   <li>webhook ingest at rising concurrency (ack latency, msgs/s),</li>
  *   <li>correlation of a reply with 1k / 10k / 50k waiting instances,</li>
  *   <li>outbound sending against the stub, cap lifted and at 80 msg/s.</li>
@@ -109,7 +110,7 @@ public final class FluxBenchmark {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             vacuum = AutovacuumStandIn.startIfNeeded(jdbc, AUTOVACUUM_NAPTIME_SECONDS);
             if (all || "endtoend".equals(mode)) {
-                endToEnd(jdbc);
+                endToEnd(app.getBean(InboxDispatcher.class), jdbc);
             }
             if (all || "ingest".equals(mode)) {
                 ingest(app, jdbc);
@@ -143,7 +144,7 @@ public final class FluxBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private void endToEnd(JdbcTemplate jdbc) throws Exception {
+    private void endToEnd(InboxDispatcher dispatcher, JdbcTemplate jdbc) throws Exception {
         HttpClient http = HTTP;
 
         // end to end at a steady offered load, everything running (dispatcher, job executor, workflows, Graph stub)
@@ -203,6 +204,38 @@ public final class FluxBenchmark {
                     started.size(), a.p(50), a.p(95), replied.size(), routed.size() / usage.seconds(),
                     usage.cores().substring(0, usage.cores().lastIndexOf(" /")), usage.perUnit(routed.size())));
         }
+        report.add("");
+        int burst = Integer.getInteger("bench.burst", 3000);
+        if (burst > 0) {
+            burst(dispatcher, jdbc, burst);
+        }
+    }
+
+    /**
+     * A burst larger than two cores route as it comes (Meta's top tier delivers up to 1,000 msgs/s): the messages
+     * are acknowledged into the inbox with the dispatcher paused, then the dispatcher works the backlog off.
+     */
+    private void burst(InboxDispatcher dispatcher, JdbcTemplate jdbc, int messages) throws Exception {
+        waitUntilJobsIdle(jdbc);
+        dispatcher.stop();
+        long startId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM inbound_message", Long.class);
+        paced(HTTP, 500, messages / 500);
+        Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM inbound_message WHERE id > ?", Long.class, startId);
+        ResourceMeter.Snapshot before = ResourceMeter.snapshot();
+        long t0 = System.nanoTime();
+        dispatcher.start();
+        waitUntilInboxDrained(jdbc);
+        double routedSeconds = (System.nanoTime() - t0) / 1e9;
+        waitUntilJobsIdle(jdbc);
+        ResourceMeter.Usage usage = ResourceMeter.between(before, ResourceMeter.snapshot());
+        report.add("Working off a burst (" + stored + " messages acknowledged at 500 msgs/s into the inbox while the "
+                + "dispatcher was paused, then the dispatcher started):");
+        report.add("");
+        report.add("| backlog | routed msgs/s | all work done msgs/s | cores: app + stub / PostgreSQL | CPU ms per msg: app + stub "
+                + "/ PostgreSQL |");
+        report.add("|---|---|---|---|---|");
+        report.add(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s | %s |", stored, stored / routedSeconds,
+                stored / usage.seconds(), usage.cores().substring(0, usage.cores().lastIndexOf(" /")), usage.perUnit(stored)));
         report.add("");
     }
 

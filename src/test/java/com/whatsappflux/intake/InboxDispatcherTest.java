@@ -1,0 +1,98 @@
+package com.whatsappflux.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import com.whatsappflux.system.BusinessClock;
+import com.whatsappflux.system.CustomerLock;
+import com.whatsappflux.system.Database;
+import com.whatsappflux.whatsapp.InboxSignal;
+import com.whatsappflux.whatsapp.ReadReceipts;
+
+/** How often the dispatcher asks the database which customers wait, while its workers are busy. */
+class InboxDispatcherTest {
+
+    private static final String PENDING_CUSTOMERS = "GROUP BY customer_key";
+
+    private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
+    private final CustomerLock customerLock = mock(CustomerLock.class);
+    private final InboxSignal signal = new InboxSignal();
+    private final CountDownLatch routingMayFinish = new CountDownLatch(1);
+    private InboxDispatcher dispatcher;
+
+    @AfterEach
+    void stop() {
+        routingMayFinish.countDown();
+        dispatcher.stop();
+    }
+
+    @Test
+    void withEnoughCustomersQueuedNewMessagesDoNotMakeItReadTheBacklogAgain() throws InterruptedException {
+        List<String> waiting = IntStream.range(0, 10).mapToObj(i -> "9198000000" + i).toList();
+        when(jdbc.queryForList(contains(PENDING_CUSTOMERS), eq(String.class))).thenReturn(waiting);
+        when(customerLock.tryLockForTransaction(anyString())).thenAnswer(call -> {
+            routingMayFinish.await(10, TimeUnit.SECONDS); // routing is slow: the workers stay busy
+            return false;
+        });
+        dispatcher = dispatcher(2);
+        dispatcher.start();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> verify(customerLock, times(2)).tryLockForTransaction(anyString()));
+
+        for (int i = 0; i < 30; i++) { // messages keep arriving: each stored message wakes the dispatcher
+            signal.wake();
+            Thread.sleep(5);
+        }
+
+        verify(jdbc, times(1)).queryForList(contains(PENDING_CUSTOMERS), eq(String.class));
+        routingMayFinish.countDown();
+        // once the queue runs short the dispatcher looks again
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(
+                () -> verify(jdbc, atLeast(2)).queryForList(contains(PENDING_CUSTOMERS), eq(String.class)));
+    }
+
+    @Test
+    void withIdleWorkersEachStoredMessageIsLookedForAtOnce() {
+        when(jdbc.queryForList(contains(PENDING_CUSTOMERS), eq(String.class))).thenReturn(List.of());
+        dispatcher = dispatcher(2);
+        dispatcher.start();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(
+                () -> verify(jdbc, times(1)).queryForList(contains(PENDING_CUSTOMERS), eq(String.class)));
+
+        for (int polls = 2; polls <= 4; polls++) { // each within the idle poll interval of 5 s
+            signal.wake();
+            int expected = polls;
+            await().atMost(Duration.ofSeconds(2)).untilAsserted(
+                    () -> verify(jdbc, times(expected)).queryForList(contains(PENDING_CUSTOMERS), eq(String.class)));
+        }
+    }
+
+    private InboxDispatcher dispatcher(int threads) {
+        Database db = mock(Database.class);
+        when(db.jdbc()).thenReturn(jdbc);
+        return new InboxDispatcher(db, customerLock, mock(ConversationRouter.class), signal, mock(ReadReceipts.class),
+                new TransactionTemplate(mock(PlatformTransactionManager.class)), new BusinessClock("Asia/Kolkata"),
+                new SimpleMeterRegistry(), threads, Duration.ofSeconds(1), false);
+    }
+}
