@@ -13,7 +13,7 @@ public interface IntentClassifier {
 
     /** True when classifying calls another service: then it must not run inside the inbox's transaction. */
     default boolean callsRemoteService() {
-        return false;
+        return inProcess() != this;
     }
 
     /**

@@ -55,11 +55,6 @@ public final class LlmIntentClassifier implements IntentClassifier {
         return URI.create(trimmed.endsWith("/chat/completions") ? trimmed : trimmed + "/v1/chat/completions");
     }
 
-    @Override
-    public boolean callsRemoteService() {
-        return true;
-    }
-
     /** The built-in model: a remote call must not hold the inbox transaction (the LLM classifies queued new work). */
     @Override
     public IntentClassifier inProcess() {

@@ -106,6 +106,8 @@ class LlmIntentClassifierTest {
         LlmIntentClassifier llm = classifier(Duration.ofSeconds(2));
 
         assertThat(llm.inProcess()).isSameAs(SharedClassifier.INSTANCE);
+        assertThat(llm.callsRemoteService()).isTrue();
+        assertThat(SharedClassifier.INSTANCE.callsRemoteService()).isFalse();
         assertThat(llm.inProcess().classify("payment done, UTR 412398765432", NOW).intent()).isEqualTo(Intent.PAYMENT);
         server.verify(0, postRequestedFor(urlEqualTo(PATH)));
     }
