@@ -50,9 +50,8 @@ class CrmWebhookWorker {
         Instant now = Instant.now();
         List<Row> due = db.jdbc().query("SELECT id, event_id, url, body, attempts FROM crm_outbox WHERE delivered_at IS NULL "
                         + "AND failed_at IS NULL AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) "
-                        + "ORDER BY id", (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5)), Timestamp.from(now), Timestamp.from(now))
-                .stream().limit(BATCH).toList();
+                        + "ORDER BY id LIMIT ?", (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5)), Timestamp.from(now), Timestamp.from(now), BATCH);
         for (Row row : due) {
             if (claim(row, now)) {
                 deliver(row);
