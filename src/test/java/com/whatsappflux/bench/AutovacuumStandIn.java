@@ -22,6 +22,9 @@ final class AutovacuumStandIn implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final int naptimeSeconds;
     private final AtomicInteger vacuums = new AtomicInteger();
+    /** When each VACUUM / ANALYZE ran (System.nanoTime start and end), so a latency sample can be set beside them. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<long[]> runs = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile long currentStart;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -46,6 +49,20 @@ final class AutovacuumStandIn implements AutoCloseable {
         return vacuums.get();
     }
 
+    /** Whether a VACUUM or ANALYZE ran during any part of [startNanos, endNanos]. */
+    boolean ranDuring(long startNanos, long endNanos) {
+        long current = currentStart;
+        if (current != 0 && current <= endNanos) {
+            return true;
+        }
+        for (long[] run : runs) {
+            if (run[0] <= endNanos && run[1] >= startNanos) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void loop() {
         while (running) {
             try {
@@ -57,8 +74,12 @@ final class AutovacuumStandIn implements AutoCloseable {
                         statement.execute("SET vacuum_cost_delay = '2ms'");
                         try {
                             for (Due table : tablesDue()) {
+                                long start = System.nanoTime();
+                                currentStart = start;
                                 statement.execute((table.vacuum() ? "VACUUM (ANALYZE, SKIP_LOCKED) " : "ANALYZE (SKIP_LOCKED) ")
                                         + table.name());
+                                runs.add(new long[] {start, System.nanoTime()});
+                                currentStart = 0;
                                 vacuums.incrementAndGet();
                             }
                         } finally {

@@ -515,7 +515,7 @@ public final class FluxBenchmark {
         report.add("### Correlating a reply (InboxDispatcher, one transaction: customer lock, stored reply read, contact "
                 + "updated, waiting instance found, message correlated, reply marked processed)");
         report.add("");
-        Waiting waiting = new Waiting(contacts, runtime, awaiting, clock, ingest, dispatcher, jdbc);
+        Waiting waiting = new Waiting(contacts, runtime, awaiting, clock, ingest, dispatcher, jdbc, vacuum);
         // warm-up, not reported: rounds at a small level until the JIT compiled for less than half a second in one
         // (a cold JIT, compiling on one of the two cores, was the first level's whole tail)
         int warmUp = 0;
@@ -526,22 +526,26 @@ public final class FluxBenchmark {
         } while (compiled >= 0.5 && warmUp < 10);
         report.add("(after " + warmUp + " warm-up rounds of " + CORRELATION_SAMPLES + " correlations)");
         report.add("");
-        report.add("| waiting instances | samples | p50 ms | p95 ms | p99 ms | p99.9 ms | max ms | JIT s | GCs (s) |");
-        report.add("|---|---|---|---|---|---|---|---|---|");
+        report.add("| waiting instances | samples | p50 ms | p95 ms | p99 ms | p99.9 ms | max ms | over 20 ms (during a vacuum) "
+                + "| checkpoints | JIT s | GCs (s) |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int level : new int[] {1_000, 10_000, maxWaiting}) {
             Sampled sampled = waiting.sample(level);
             Result r = new Result(sampled.times(), 0, 0);
-            report.add(String.format(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |", level,
-                    sampled.times().size(), r.p(50), r.p(95), r.p(99), r.p(99.9), r.p(100), sampled.usage().jitSeconds(),
-                    sampled.usage().gc()));
+            report.add(String.format(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d (%d) | %d | %.1f | %s |",
+                    level, sampled.times().size(), r.p(50), r.p(95), r.p(99), r.p(99.9), r.p(100), sampled.slow(),
+                    sampled.slowDuringVacuum(), sampled.checkpoints(), sampled.usage().jitSeconds(), sampled.usage().gc()));
         }
         waiting.close();
         dispatcher.start();
         report.add("");
     }
 
-    private record Sampled(List<Double> times, ResourceMeter.Usage usage) {
+    /** Times of one level, with how many took over 20 ms, how many of those overlapped a VACUUM / ANALYZE. */
+    private record Sampled(List<Double> times, ResourceMeter.Usage usage, int slow, int slowDuringVacuum, long checkpoints) {
     }
+
+    private static final long SLOW_NANOS = 20_000_000;
 
     /** Customers whose workflow instance waits for their answer, and the timed correlation of their replies. */
     private static final class Waiting implements AutoCloseable {
@@ -552,12 +556,13 @@ public final class FluxBenchmark {
         private final WebhookIngestService ingest;
         private final InboxDispatcher dispatcher;
         private final JdbcTemplate jdbc;
+        private final AutovacuumStandIn vacuum;
         private final List<String> customers = new ArrayList<>();
         private final ExecutorService pool = Executors.newFixedThreadPool(4);
         private int created;
 
         Waiting(ContactService contacts, RuntimeService runtime, AwaitingReplies awaiting, BusinessClock clock,
-                WebhookIngestService ingest, InboxDispatcher dispatcher, JdbcTemplate jdbc) {
+                WebhookIngestService ingest, InboxDispatcher dispatcher, JdbcTemplate jdbc, AutovacuumStandIn vacuum) {
             this.contacts = contacts;
             this.runtime = runtime;
             this.awaiting = awaiting;
@@ -565,6 +570,7 @@ public final class FluxBenchmark {
             this.ingest = ingest;
             this.dispatcher = dispatcher;
             this.jdbc = jdbc;
+            this.vacuum = vacuum;
         }
 
         /** Brings the waiting instances to {@code level} (plus the samples' own), then times the samples' replies. */
@@ -588,20 +594,35 @@ public final class FluxBenchmark {
             // planner still believes the subscription table is tiny and scans it by event name)
             jdbc.execute("ANALYZE");
             List<Double> times = new ArrayList<>();
+            int slow = 0;
+            int slowDuringVacuum = 0;
+            long checkpointsBefore = checkpoints();
             ResourceMeter.Snapshot before = ResourceMeter.snapshot();
             for (int sample = 0; sample < CORRELATION_SAMPLES; sample++) {
                 String waId = customers.remove(ThreadLocalRandom.current().nextInt(customers.size()));
                 ingest.ingest(buttonReply(waId).getBytes(StandardCharsets.UTF_8), "benchmark");
                 long s = System.nanoTime();
                 dispatcher.drainCustomer(waId);
-                times.add((System.nanoTime() - s) / 1e6);
+                long e = System.nanoTime();
+                times.add((e - s) / 1e6);
+                if (e - s > SLOW_NANOS) {
+                    slow++;
+                    if (vacuum != null && vacuum.ranDuring(s, e)) {
+                        slowDuringVacuum++;
+                    }
+                }
                 String outcome = jdbc.queryForObject("SELECT outcome FROM inbound_message WHERE customer_key = ? "
                         + "ORDER BY id DESC LIMIT 1", String.class, waId);
                 if (!"correlated".equals(outcome)) {
                     throw new IllegalStateException("expected a correlation, got " + outcome);
                 }
             }
-            return new Sampled(times, ResourceMeter.between(before, ResourceMeter.snapshot()));
+            return new Sampled(times, ResourceMeter.between(before, ResourceMeter.snapshot()), slow, slowDuringVacuum,
+                    checkpoints() - checkpointsBefore);
+        }
+
+        private long checkpoints() {
+            return jdbc.queryForObject("SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter", Long.class);
         }
 
         @Override
