@@ -210,7 +210,7 @@ public class InboxDispatcher implements SmartLifecycle {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    readReceipts.markRead(message.phoneNumberId(), message.wamid());
+                    readReceipts.markRead(message.phoneNumberId(), message.customerKey(), message.wamid());
                 }
             });
         }

@@ -1,10 +1,8 @@
 package com.whatsappflux.whatsapp;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
@@ -19,24 +17,33 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Blue ticks: once Flux has taken a customer's message up (routed and committed), the customer sees it read.
  * Best effort and off the caller's thread — a read receipt that fails or waits for Meta never holds up or fails
  * the routing of the next message. One thread paces them under the throughput cap; Meta's answers are awaited
- * asynchronously, up to {@value #MAX_IN_FLIGHT} at a time. {@code flux.whatsapp.mark-read=false} (env FLUX_WHATSAPP_MARK_READ) leaves
- * messages unread, for a business that wants staff to be the ones who "see" them.
+ * asynchronously, up to {@value #MAX_IN_FLIGHT} at a time. Meta marks the earlier messages of a conversation read
+ * with the later one, so a receipt still waiting is replaced by the same customer's newer one: a customer who
+ * sends five lines in a row costs one call, not five, of the number's throughput, which replies share.
+ * {@code flux.whatsapp.mark-read=false} (env FLUX_WHATSAPP_MARK_READ) leaves messages unread, for a business that
+ * wants staff to be the ones who "see" them.
  */
 @Component
 public class ReadReceipts {
 
     private static final Logger log = LoggerFactory.getLogger(ReadReceipts.class);
-    /** Beyond this backlog receipts are dropped: they are worth nothing minutes late. */
+    /** Beyond this many conversations waiting, receipts are dropped: they are worth nothing minutes late. */
     static final int MAX_WAITING = 5_000;
     /** Receipts awaiting Meta's answer at once: at ~200 ms per answer, room for a few hundred per second. */
     static final int MAX_IN_FLIGHT = 64;
+
+    private record Conversation(String phoneNumberId, String customerKey) {
+    }
 
     private final WhatsAppSender sender;
     private final WhatsAppProperties properties;
     private final boolean enabled;
     private final MeterRegistry meters;
-    private final ThreadPoolExecutor worker;
+    /** The newest waiting receipt per conversation, oldest conversation first (guarded by itself). */
+    private final LinkedHashMap<Conversation, String> waiting = new LinkedHashMap<>();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final Thread worker;
+    private volatile boolean running = true;
 
     public ReadReceipts(WhatsAppSender sender, WhatsAppProperties properties,
                         @Value("${flux.whatsapp.mark-read:true}") boolean enabled, MeterRegistry meters) {
@@ -44,34 +51,60 @@ public class ReadReceipts {
         this.properties = properties;
         this.enabled = enabled;
         this.meters = meters;
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_WAITING), r -> {
-            Thread t = new Thread(r, "read-receipts");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = new Thread(this::work, "read-receipts");
+        worker.setDaemon(true);
+        worker.start();
     }
 
-    /** Queues the receipt for a message the customer sent to {@code phoneNumberId}. */
-    public void markRead(String phoneNumberId, String wamid) {
+    /** Queues the receipt for message {@code wamid} that customer {@code customerKey} sent to {@code phoneNumberId}. */
+    public void markRead(String phoneNumberId, String customerKey, String wamid) {
         if (!enabled || properties.sandbox() || wamid == null || !properties.isConfiguredNumber(phoneNumberId)) {
             return;
         }
-        try {
-            worker.execute(() -> send(phoneNumberId, wamid));
-        } catch (RejectedExecutionException backlogFullOrShutDown) {
-            count("dropped");
+        Conversation conversation = new Conversation(phoneNumberId, customerKey);
+        String superseded;
+        synchronized (waiting) {
+            if (!running || (waiting.size() >= MAX_WAITING && !waiting.containsKey(conversation))) {
+                count("dropped");
+                return;
+            }
+            // a customer's messages are routed oldest first, so this one is the newer
+            superseded = waiting.put(conversation, wamid);
+            waiting.notifyAll();
+        }
+        if (superseded != null) {
+            count("superseded");
         }
     }
 
-    /** On the receipts thread: waits for a free slot (in flight, then the throughput cap), never for Meta. */
-    private void send(String phoneNumberId, String wamid) {
+    /** On the receipts thread: takes the oldest conversation's receipt, waits for a free slot, never for Meta. */
+    private void work() {
         try {
-            inFlight.acquire();
+            Map.Entry<Conversation, String> next;
+            while ((next = take()) != null) {
+                inFlight.acquire();
+                send(next.getKey().phoneNumberId(), next.getValue());
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            count("dropped");
-            return;
+            Thread.currentThread().interrupt(); // shutting down and out of time: what still waits is dropped
         }
+    }
+
+    /** The oldest waiting receipt; null once stopped and all are sent. */
+    private Map.Entry<Conversation, String> take() throws InterruptedException {
+        synchronized (waiting) {
+            while (waiting.isEmpty()) {
+                if (!running) {
+                    return null;
+                }
+                waiting.wait();
+            }
+            Conversation oldest = waiting.keySet().iterator().next();
+            return Map.entry(oldest, waiting.remove(oldest));
+        }
+    }
+
+    private void send(String phoneNumberId, String wamid) {
         try {
             sender.markRead(phoneNumberId, wamid).whenComplete((confirmed, failure) -> {
                 inFlight.release();
@@ -91,9 +124,14 @@ public class ReadReceipts {
         meters.counter("flux.whatsapp.read_receipts", "outcome", outcome).increment();
     }
 
+    /** Sends what still waits (for up to 5 s), then stops. */
     @PreDestroy
     void stop() throws InterruptedException {
-        worker.shutdown();
-        worker.awaitTermination(5, TimeUnit.SECONDS);
+        synchronized (waiting) {
+            running = false;
+            waiting.notifyAll();
+        }
+        worker.join(5_000);
+        worker.interrupt();
     }
 }
