@@ -27,7 +27,11 @@ final class LeanGraphStub implements AutoCloseable {
     private static final Pattern MESSAGES_PATH = Pattern.compile("/v[0-9.]+/[0-9]+/messages");
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(256);
+    /** Names the stub's threads, so that the benchmark can tell their CPU from the app's. */
+    static final String THREAD_PREFIX = "graph-stub-";
+    private final java.util.concurrent.atomic.AtomicInteger threadCount = new java.util.concurrent.atomic.AtomicInteger();
+    private final ExecutorService threads = Executors.newFixedThreadPool(256,
+            r -> new Thread(r, THREAD_PREFIX + threadCount.incrementAndGet()));
     private final AtomicLong accepted = new AtomicLong();
     private final long latencyMillis;
 

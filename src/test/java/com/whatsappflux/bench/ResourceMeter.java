@@ -3,6 +3,8 @@ package com.whatsappflux.bench;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +21,16 @@ final class ResourceMeter {
     private static final double TICKS_PER_SECOND = 100.0;
 
     record Snapshot(long nanos, Duration app, Duration postgres, Duration children, long jitMillis, long gcMillis,
-                    long gcCount) {
+                    long gcCount, long stubNanos) {
     }
 
     record Usage(double seconds, double appCores, double postgresCores, double childCores, double jitSeconds,
-                 double gcSeconds, long gcCount) {
+                 double gcSeconds, long gcCount, double stubCores) {
+        /** Milliseconds of CPU per unit of work in the Graph stub's threads (part of the app's figure). */
+        String stubPerUnit(long units) {
+            return String.format(java.util.Locale.ROOT, "%.2f", stubCores * seconds * 1000 / units);
+        }
+
         /** Milliseconds of CPU per unit of work (a message, a send) in the app and in PostgreSQL. */
         String perUnit(long units) {
             double app = appCores * seconds * 1000 / units;
@@ -49,14 +56,31 @@ final class ResourceMeter {
             gcCount += Math.max(0, gc.getCollectionCount());
         }
         return new Snapshot(System.nanoTime(), ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO),
-                postgresCpu(), childrenCpu(), jit, gcMillis, gcCount);
+                postgresCpu(), childrenCpu(), jit, gcMillis, gcCount, stubCpuNanos());
     }
 
     static Usage between(Snapshot from, Snapshot to) {
         double seconds = (to.nanos() - from.nanos()) / 1e9;
         return new Usage(seconds, cores(from.app(), to.app(), seconds), cores(from.postgres(), to.postgres(), seconds),
                 cores(from.children(), to.children(), seconds), (to.jitMillis() - from.jitMillis()) / 1000.0,
-                (to.gcMillis() - from.gcMillis()) / 1000.0, to.gcCount() - from.gcCount());
+                (to.gcMillis() - from.gcMillis()) / 1000.0, to.gcCount() - from.gcCount(),
+                Math.max(0, (to.stubNanos() - from.stubNanos()) / 1e9 / seconds));
+    }
+
+    /**
+     * CPU of the Graph stub's threads (its pool and the JDK server's dispatcher): work that stands in for Meta's
+     * servers, so it is on these two cores only in the benchmark. Its pool threads live as long as the stub.
+     */
+    private static long stubCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().startsWith(LeanGraphStub.THREAD_PREFIX)
+                    || "HTTP-Dispatcher".equals(info.getThreadName()))) {
+                nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return nanos;
     }
 
     private static double cores(Duration from, Duration to, double seconds) {
