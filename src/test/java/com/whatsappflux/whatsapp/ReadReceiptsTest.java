@@ -41,15 +41,7 @@ class ReadReceiptsTest {
     @Test
     void aCustomersNewerMessageReplacesTheReceiptStillWaitingOthersGoOutOldestFirst() throws Exception {
         receipts = new ReadReceipts(sender, properties("token"), true, meters);
-        // the first call takes its time, so the next ones wait behind it
-        when(sender.markRead(eq(PHONE), anyString())).thenAnswer(call -> {
-            String wamid = call.getArgument(1);
-            marked.add(wamid);
-            if (marked.size() == 1) {
-                metaAnswersFirst.await(5, TimeUnit.SECONDS);
-            }
-            return CompletableFuture.completedFuture(true);
-        });
+        metaAnswersTheFirstCallLate();
         receipts.markRead(PHONE, "919800000001", "wamid.asha.1");
         Awaitility.await().until(() -> marked.size() == 1);
 
@@ -68,13 +60,7 @@ class ReadReceiptsTest {
     @Test
     void whatWaitsAtShutdownIsStillSent() throws Exception {
         receipts = new ReadReceipts(sender, properties("token"), true, meters);
-        when(sender.markRead(eq(PHONE), anyString())).thenAnswer(call -> {
-            marked.add(call.getArgument(1));
-            if (marked.size() == 1) {
-                metaAnswersFirst.await(5, TimeUnit.SECONDS);
-            }
-            return CompletableFuture.completedFuture(true);
-        });
+        metaAnswersTheFirstCallLate();
         receipts.markRead(PHONE, "919800000001", "wamid.asha.1");
         Awaitility.await().until(() -> marked.size() == 1);
         receipts.markRead(PHONE, "919800000002", "wamid.ravi.1");
@@ -100,6 +86,17 @@ class ReadReceiptsTest {
         receipts.stop();
 
         verify(sender, never()).markRead(anyString(), anyString());
+    }
+
+    /** Records every call; the first one waits for {@link #metaAnswersFirst}, so the next ones queue behind it. */
+    private void metaAnswersTheFirstCallLate() {
+        when(sender.markRead(eq(PHONE), anyString())).thenAnswer(call -> {
+            marked.add(call.getArgument(1));
+            if (marked.size() == 1) {
+                metaAnswersFirst.await(5, TimeUnit.SECONDS);
+            }
+            return CompletableFuture.completedFuture(true);
+        });
     }
 
     private double count(String outcome) {
