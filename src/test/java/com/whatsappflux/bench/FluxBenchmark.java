@@ -151,11 +151,6 @@ public final class FluxBenchmark {
         report.add("### End to end at a steady offered load (webhook → inbox → router → message-intake: classified, routed, "
                 + "target workflow started)");
         report.add("");
-        report.add("| offered msgs/s | messages | inbox msgs/s | ack→in Camunda p50 / p95 ms | ack→classified, route decided "
-                + "p50 / p95 ms | ack→target workflow started p50 / p95 ms (messages) | ack→first reply accepted by Graph "
-                + "p50 / p95 ms (messages) | all work done msgs/s | cores: app + stub / PostgreSQL | CPU ms per msg: "
-                + "app + stub / PostgreSQL | of which Graph stub ms per msg |");
-        report.add("|---|---|---|---|---|---|---|---|---|---|---|");
         // warm-up, not measured: right after start the JIT compilers take most of the two cores, and the workflows'
         // code paths are many; rounds of 20 s at 25 msgs/s until one compiled for less than 2 s
         int warmUp = 0;
@@ -171,6 +166,35 @@ public final class FluxBenchmark {
         } while (compiled >= 2.0 && warmUp < 10);
         report.add("(after " + warmUp + " warm-up rounds of 20 s at 25 msgs/s)");
         report.add("");
+        steadyLoads(http, jdbc);
+        report.add("");
+        int burst = Integer.getInteger("bench.burst", 3000);
+        if (burst > 0) {
+            burst(dispatcher, jdbc, burst);
+        }
+        long metaLatency = Long.getLong("bench.metaLatencyMillis", 200);
+        if (graph.latencyMillis() == 0 && metaLatency > 0) {
+            // the real API answers a send in 100-400 ms, and a sending job keeps its thread (and its connection)
+            // for that long: with an instant stub the job threads never become the limit, with Meta they can
+            waitUntilJobsIdle(jdbc);
+            graph.holdAnswersBack(metaLatency);
+            report.add("### End to end as Meta answers: the Graph stub holds every answer back " + metaLatency
+                    + " ms (a sending job waits for it)");
+            report.add("");
+            steadyLoads(http, jdbc);
+            report.add("");
+            waitUntilJobsIdle(jdbc);
+            graph.holdAnswersBack(0);
+        }
+    }
+
+    /** The table of end-to-end rows, one per offered rate of {@code bench.rates}. */
+    private void steadyLoads(HttpClient http, JdbcTemplate jdbc) throws Exception {
+        report.add("| offered msgs/s | messages | inbox msgs/s | ack→in Camunda p50 / p95 ms | ack→classified, route decided "
+                + "p50 / p95 ms | ack→target workflow started p50 / p95 ms (messages) | ack→first reply accepted by Graph "
+                + "p50 / p95 ms (messages) | all work done msgs/s | cores: app + stub / PostgreSQL | CPU ms per msg: "
+                + "app + stub / PostgreSQL | of which Graph stub ms per msg |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int rate : java.util.Arrays.stream(System.getProperty("bench.rates", "25,50,100,150").split(","))
                 .mapToInt(Integer::parseInt).toArray()) {
             long startId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM inbound_message", Long.class);
@@ -204,11 +228,6 @@ public final class FluxBenchmark {
                     started.size(), a.p(50), a.p(95), replied.size(), routed.size() / usage.seconds(),
                     usage.cores().substring(0, usage.cores().lastIndexOf(" /")), usage.perUnit(routed.size()),
                     usage.stubPerUnit(routed.size())));
-        }
-        report.add("");
-        int burst = Integer.getInteger("bench.burst", 3000);
-        if (burst > 0) {
-            burst(dispatcher, jdbc, burst);
         }
     }
 

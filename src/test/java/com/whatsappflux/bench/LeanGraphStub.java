@@ -33,7 +33,7 @@ final class LeanGraphStub implements AutoCloseable {
     private final ExecutorService threads = Executors.newFixedThreadPool(256,
             r -> new Thread(r, THREAD_PREFIX + threadCount.incrementAndGet()));
     private final AtomicLong accepted = new AtomicLong();
-    private final long latencyMillis;
+    private volatile long latencyMillis;
 
     LeanGraphStub(long latencyMillis) throws IOException {
         this.latencyMillis = latencyMillis;
@@ -50,6 +50,15 @@ final class LeanGraphStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** From now on every answer waits this long (0: at once). */
+    void holdAnswersBack(long millis) {
+        latencyMillis = millis;
+    }
+
+    long latencyMillis() {
+        return latencyMillis;
+    }
+
     long accepted() {
         return accepted.get();
     }
@@ -57,9 +66,10 @@ final class LeanGraphStub implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
             body.transferTo(OutputStream.nullOutputStream()); // read to the end: keep-alive needs it
-            if (latencyMillis > 0) {
+            long latency = latencyMillis;
+            if (latency > 0) {
                 try {
-                    Thread.sleep(latencyMillis);
+                    Thread.sleep(latency);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
