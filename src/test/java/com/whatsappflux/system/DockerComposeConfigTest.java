@@ -32,7 +32,8 @@ class DockerComposeConfigTest {
         assertThat((String) db.get("image")).startsWith("postgres:16");
         assertThat((List<String>) db.get("volumes")).anyMatch(v -> v.endsWith(":/var/lib/postgresql/data"));
         assertThat(db).containsKey("healthcheck");
-        assertThat((List<String>) db.get("command")).containsExactly("postgres", "-c", "autovacuum_naptime=10s");
+        assertThat((List<String>) db.get("command")).containsExactly("postgres", "-c", "autovacuum_naptime=10s", "-c",
+                "max_connections=200");
         assertThat(((Map<String, Object>) compose.get("volumes"))).containsKey("flux-db");
 
         assertThat(app.get("build")).isEqualTo(".");
