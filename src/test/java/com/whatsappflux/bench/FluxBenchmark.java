@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -172,6 +173,7 @@ public final class FluxBenchmark {
         if (burst > 0) {
             burst(dispatcher, jdbc, burst);
         }
+        replies(http, jdbc);
         long metaLatency = Long.getLong("bench.metaLatencyMillis", 200);
         if (graph.latencyMillis() == 0 && metaLatency > 0) {
             // the real API answers a send in 100-400 ms, and a sending job keeps its thread (and its connection)
@@ -186,6 +188,77 @@ public final class FluxBenchmark {
             waitUntilJobsIdle(jdbc);
             graph.holdAnswersBack(0);
         }
+    }
+
+    /** What a customer answers to the question their conversation waits on, by the waiting workflow's topic. */
+    private static final Map<String, String> ANSWERS = Map.of(
+            "lead", "2 chahiye, budget 40k tak", "booking", "kal subah 11 baje", "other", "AC ka price batao");
+
+    /**
+     * The other half of "end to end": a reply from a customer whose workflow waits for it (the question the earlier
+     * rows' workflows asked: a lead's qualification, a booking's time, the menu), at the same offered rates. Each
+     * customer answers once; the row says how many replies were correlated to the waiting instance and how many
+     * became new work (a reply the router judged to be something else).
+     */
+    private void replies(HttpClient http, JdbcTemplate jdbc) throws Exception {
+        waitUntilJobsIdle(jdbc);
+        List<Map<String, Object>> waiting = new ArrayList<>(jdbc.queryForList("SELECT c.wa_id, MIN(a.topic) AS topic "
+                + "FROM awaiting_reply a JOIN contact c ON c.customer_key = a.customer_key GROUP BY c.wa_id"));
+        java.util.Collections.shuffle(waiting, new java.util.Random(42));
+        report.add("### End to end for replies: customers answering the question their workflow waits on ("
+                + waiting.size() + " waiting; each answers once)");
+        report.add("");
+        report.add("| offered msgs/s | replies | inbox msgs/s | ack→routed p50 / p95 ms | correlated to the waiting instance "
+                + "| became new work | all work done msgs/s | cores: app + stub / PostgreSQL | CPU ms per msg: app + stub / "
+                + "PostgreSQL | of which Graph stub ms per msg |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|");
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        for (int rate : java.util.Arrays.stream(System.getProperty("bench.rates", "25,50,100,150").split(","))
+                .mapToInt(Integer::parseInt).toArray()) {
+            int count = rate * seconds;
+            if (count > waiting.size()) {
+                report.add("| " + rate + " | not enough waiting customers left (" + waiting.size() + ") | | | | | | | | |");
+                continue;
+            }
+            List<Map<String, Object>> answering = new ArrayList<>(waiting.subList(0, count));
+            waiting.subList(0, count).clear();
+            long startId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM inbound_message", Long.class);
+            ResourceMeter.Snapshot before = ResourceMeter.snapshot();
+            long t0 = System.nanoTime();
+            java.util.Iterator<Map<String, Object>> next = answering.iterator();
+            paced(http, rate, seconds, () -> {
+                Map<String, Object> customer = next.next();
+                return signed(textFrom((String) customer.get("wa_id"), ANSWERS.getOrDefault(customer.get("topic"),
+                        ANSWERS.get("other")), SEQUENCE.getAndIncrement()));
+            });
+            waitUntilInboxDrained(jdbc);
+            double routedSeconds = (System.nanoTime() - t0) / 1e9;
+            List<Double> routed = jdbc.queryForList("SELECT EXTRACT(EPOCH FROM (processed_at - received_at)) * 1000 "
+                    + "FROM inbound_message WHERE id > ? AND status = 'PROCESSED'", Double.class, startId);
+            Map<String, Long> outcomes = new java.util.HashMap<>();
+            jdbc.query("SELECT outcome, COUNT(*) FROM inbound_message WHERE id > ? GROUP BY outcome",
+                    rs -> { outcomes.put(rs.getString(1), rs.getLong(2)); }, startId);
+            waitUntilJobsIdle(jdbc);
+            ResourceMeter.Usage usage = ResourceMeter.between(before, ResourceMeter.snapshot());
+            Result r = new Result(routed, 0, routed.size() / routedSeconds);
+            long correlated = outcomes.getOrDefault("correlated", 0L);
+            report.add(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f / %.0f | %d | %d | %.0f | %s | %s | %s |", rate,
+                    routed.size(), r.perSecond, r.p(50), r.p(95), correlated,
+                    outcomes.values().stream().mapToLong(Long::longValue).sum() - correlated,
+                    routed.size() / usage.seconds(), usage.cores().substring(0, usage.cores().lastIndexOf(" /")),
+                    usage.perUnit(routed.size()), usage.stubPerUnit(routed.size())));
+        }
+        report.add("");
+    }
+
+    /** A text message from a known customer, as Meta delivers it. */
+    private static String textFrom(String waId, String text, long n) {
+        return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"912240001234\","
+                + "\"phone_number_id\":\"%s\"},\"contacts\":[{\"profile\":{\"name\":\"Bench\"},\"wa_id\":\"%s\"}],"
+                + "\"messages\":[{\"from\":\"%s\",\"id\":\"wamid.bench.reply.%d\",\"timestamp\":\"%d\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"%s\"}}]}}]}]}").formatted(PHONE, waId, waId, n, Instant.now().getEpochSecond(),
+                escape(text));
     }
 
     /** The table of end-to-end rows, one per offered rate of {@code bench.rates}. */
@@ -406,6 +479,12 @@ public final class FluxBenchmark {
     }
 
     private void paced(HttpClient http, int perSecond, int seconds) throws Exception {
+        paced(http, perSecond, seconds, FluxBenchmark::signedRequest);
+    }
+
+    /** Posts {@code perSecond × seconds} requests made by {@code requests} (called on this thread), evenly paced. */
+    private void paced(HttpClient http, int perSecond, int seconds, java.util.function.Supplier<HttpRequest> requests)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(32);
         long interval = 1_000_000_000L / perSecond;
         long next = System.nanoTime();
@@ -416,7 +495,8 @@ public final class FluxBenchmark {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
             next += interval;
-            futures.add(pool.submit(() -> http.send(signedRequest(), HttpResponse.BodyHandlers.discarding())));
+            HttpRequest request = requests.get();
+            futures.add(pool.submit(() -> http.send(request, HttpResponse.BodyHandlers.discarding())));
         }
         for (Future<?> f : futures) {
             f.get();
