@@ -251,15 +251,6 @@ public final class FluxBenchmark {
         report.add("");
     }
 
-    /** A text message from a known customer, as Meta delivers it. */
-    private static String textFrom(String waId, String text, long n) {
-        return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"912240001234\","
-                + "\"phone_number_id\":\"%s\"},\"contacts\":[{\"profile\":{\"name\":\"Bench\"},\"wa_id\":\"%s\"}],"
-                + "\"messages\":[{\"from\":\"%s\",\"id\":\"wamid.bench.reply.%d\",\"timestamp\":\"%d\",\"type\":\"text\","
-                + "\"text\":{\"body\":\"%s\"}}]}}]}]}").formatted(PHONE, waId, waId, n, Instant.now().getEpochSecond(),
-                escape(text));
-    }
 
     /** The table of end-to-end rows, one per offered rate of {@code bench.rates}. */
     private void steadyLoads(HttpClient http, JdbcTemplate jdbc) throws Exception {
@@ -513,11 +504,21 @@ public final class FluxBenchmark {
     /** One customer message as Meta delivers it, from a random new customer, with the wamid {@code wamid.bench.<tag>.<n>}. */
     private static String messageDelivery(String tag, long n) {
         String waId = "9190" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return delivery(waId, tag + "." + n, messageContent());
+    }
+
+    /** A text message from a known customer, as Meta delivers it. */
+    private static String textFrom(String waId, String text, long n) {
+        return delivery(waId, "reply." + n, "\"type\":\"text\",\"text\":{\"body\":\"" + escape(text) + "\"}");
+    }
+
+    /** Meta's webhook envelope around one message of {@code waId} ({@code content}: its type and body fields). */
+    private static String delivery(String waId, String wamidSuffix, String content) {
         return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
                 + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"912240001234\","
                 + "\"phone_number_id\":\"%s\"},\"contacts\":[{\"profile\":{\"name\":\"Bench\"},\"wa_id\":\"%s\"}],"
-                + "\"messages\":[{\"from\":\"%s\",\"id\":\"wamid.bench.%s.%d\",\"timestamp\":\"%d\",%s}]}}]}]}").formatted(
-                PHONE, waId, waId, tag, n, Instant.now().getEpochSecond(), messageContent());
+                + "\"messages\":[{\"from\":\"%s\",\"id\":\"wamid.bench.%s\",\"timestamp\":\"%d\",%s}]}}]}]}").formatted(
+                PHONE, waId, waId, wamidSuffix, Instant.now().getEpochSecond(), content);
     }
 
     private static HttpRequest signed(String body) {
