@@ -40,10 +40,7 @@ class ReadReceiptsTest {
 
     @Test
     void aCustomersNewerMessageReplacesTheReceiptStillWaitingOthersGoOutOldestFirst() throws Exception {
-        receipts = new ReadReceipts(sender, properties("token"), true, meters);
-        metaAnswersTheFirstCallLate();
-        receipts.markRead(PHONE, "919800000001", "wamid.asha.1");
-        Awaitility.await().until(() -> marked.size() == 1);
+        aFirstReceiptWaitsForMeta();
 
         receipts.markRead(PHONE, "919800000001", "wamid.asha.2");
         receipts.markRead(PHONE, "919800000002", "wamid.ravi.1");
@@ -59,10 +56,7 @@ class ReadReceiptsTest {
 
     @Test
     void whatWaitsAtShutdownIsStillSent() throws Exception {
-        receipts = new ReadReceipts(sender, properties("token"), true, meters);
-        metaAnswersTheFirstCallLate();
-        receipts.markRead(PHONE, "919800000001", "wamid.asha.1");
-        Awaitility.await().until(() -> marked.size() == 1);
+        aFirstReceiptWaitsForMeta();
         receipts.markRead(PHONE, "919800000002", "wamid.ravi.1");
 
         metaAnswersFirst.countDown();
@@ -86,6 +80,14 @@ class ReadReceiptsTest {
         receipts.stop();
 
         verify(sender, never()).markRead(anyString(), anyString());
+    }
+
+    /** Asha's first receipt is sent and Meta holds its answer back, so the receipts marked next have to wait. */
+    private void aFirstReceiptWaitsForMeta() {
+        receipts = new ReadReceipts(sender, properties("token"), true, meters);
+        metaAnswersTheFirstCallLate();
+        receipts.markRead(PHONE, "919800000001", "wamid.asha.1");
+        Awaitility.await().until(() -> marked.size() == 1);
     }
 
     /** Records every call; the first one waits for {@link #metaAnswersFirst}, so the next ones queue behind it. */
