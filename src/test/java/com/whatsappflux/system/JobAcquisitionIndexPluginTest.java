@@ -14,18 +14,21 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
 
-/** The due-date index exists once the engine has its schema, and a second start leaves it as it is. */
-class JobDueDateIndexPluginTest {
+/** The acquisition indexes exist once the engine has its schema, and a second start leaves them as they are. */
+class JobAcquisitionIndexPluginTest {
 
     @Test
-    void theJobTableGetsItsDueDateIndex_andARestartKeepsIt() throws Exception {
-        String url = "jdbc:h2:mem:job-due-date-index;DB_CLOSE_DELAY=-1";
+    void theJobTableGetsItsAcquisitionIndexes_andARestartKeepsThem() throws Exception {
+        String url = "jdbc:h2:mem:job-acquisition-index;DB_CLOSE_DELAY=-1";
         engine(url, false).close();
-        assertThat(indexedColumns(url, JobDueDateIndexPlugin.INDEX)).isEmpty(); // Camunda's schema alone has none
+        assertThat(indexedColumns(url, JobAcquisitionIndexPlugin.DUE_DATE)).isEmpty(); // Camunda's schema alone has none
+        assertThat(indexedColumns(url, JobAcquisitionIndexPlugin.PRIORITY_DUE_DATE)).isEmpty();
 
         engine(url, true).close();
-        engine(url, true).close(); // again: no error, still one index
-        assertThat(indexedColumns(url, JobDueDateIndexPlugin.INDEX)).containsExactly("DUEDATE_");
+        engine(url, true).close(); // again: no error, still one of each
+        assertThat(indexedColumns(url, JobAcquisitionIndexPlugin.DUE_DATE)).containsExactly("DUEDATE_");
+        assertThat(indexedColumns(url, JobAcquisitionIndexPlugin.PRIORITY_DUE_DATE)).containsExactly("PRIORITY_", "DUEDATE_");
+        assertThat(indexedColumns(url, JobAcquisitionIndexPlugin.LOCKED)).as("partial index: PostgreSQL only").isEmpty();
     }
 
     private static List<String> indexedColumns(String url, String index) throws Exception {
@@ -49,11 +52,11 @@ class JobDueDateIndexPluginTest {
 
     private static ProcessEngine engine(String url, boolean withPlugin) {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("job-due-date-" + System.nanoTime());
+        configuration.setProcessEngineName("job-acquisition-" + System.nanoTime());
         configuration.setJdbcUrl(url);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setJobExecutorActivate(false);
-        configuration.setProcessEnginePlugins(withPlugin ? new ArrayList<>(List.of(new JobDueDateIndexPlugin())) : new ArrayList<>());
+        configuration.setProcessEnginePlugins(withPlugin ? new ArrayList<>(List.of(new JobAcquisitionIndexPlugin())) : new ArrayList<>());
         return configuration.buildProcessEngine();
     }
 }
