@@ -46,16 +46,21 @@ public class JobAcquisitionIndexPlugin extends AbstractProcessEnginePlugin {
     }
 
     static void ensureIndexes(DataSource dataSource, String jobTable, String databaseType) {
-        ensureIndex(dataSource, DUE_DATE, jobTable, "(DUEDATE_)");
-        ensureIndex(dataSource, PRIORITY_DUE_DATE, jobTable, "(PRIORITY_ DESC, DUEDATE_)");
-        if ("postgres".equals(databaseType)) {
-            // H2 has no partial indexes; the embedded mode's job table stays small enough without it
-            ensureIndex(dataSource, LOCKED, jobTable, "(PROCESS_INSTANCE_ID_) WHERE LOCK_OWNER_ IS NOT NULL");
+        try (Connection connection = dataSource.getConnection()) {
+            ensureIndex(connection, DUE_DATE, jobTable, "(DUEDATE_)");
+            ensureIndex(connection, PRIORITY_DUE_DATE, jobTable, "(PRIORITY_ DESC, DUEDATE_)");
+            if ("postgres".equals(databaseType)) {
+                // H2 has no partial indexes; the embedded mode's job table stays small enough without it
+                ensureIndex(connection, LOCKED, jobTable, "(PROCESS_INSTANCE_ID_) WHERE LOCK_OWNER_ IS NOT NULL");
+            }
+        } catch (SQLException e) {
+            log.warn("Could not create the job acquisition indexes on {} (the job executor's search for due jobs is "
+                    + "slower without them): {}", jobTable, e.getMessage());
         }
     }
 
-    private static void ensureIndex(DataSource dataSource, String index, String jobTable, String definition) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    private static void ensureIndex(Connection connection, String index, String jobTable, String definition) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE INDEX IF NOT EXISTS " + index + " ON " + jobTable + " " + definition);
             if (!connection.getAutoCommit()) {
                 connection.commit();
@@ -64,6 +69,18 @@ public class JobAcquisitionIndexPlugin extends AbstractProcessEnginePlugin {
             // another node creating it at the same moment, or no right to: the jobs still run, only slower to find
             log.warn("Could not create index {} on {} (the job executor's search for due jobs is slower without it): {}",
                     index, jobTable, e.getMessage());
+            rollBackQuietly(connection);
+        }
+    }
+
+    /** On PostgreSQL a failed statement spoils an open transaction for the next index. */
+    private static void rollBackQuietly(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is closed next anyway
         }
     }
 }
