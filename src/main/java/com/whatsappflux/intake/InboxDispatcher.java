@@ -46,6 +46,7 @@ public class InboxDispatcher implements SmartLifecycle {
     private final Database db;
     private final CustomerLock customerLock;
     private final ConversationRouter router;
+    private final InboxBacklog backlog;
     private final InboxSignal signal;
     private final ReadReceipts readReceipts;
     private final TransactionTemplate transactions;
@@ -59,14 +60,16 @@ public class InboxDispatcher implements SmartLifecycle {
     private ExecutorService workers;
     private Thread poller;
 
-    public InboxDispatcher(Database db, CustomerLock customerLock, ConversationRouter router, InboxSignal signal,
-                           ReadReceipts readReceipts, TransactionTemplate transactions, BusinessClock clock, MeterRegistry meters,
+    public InboxDispatcher(Database db, CustomerLock customerLock, ConversationRouter router, InboxBacklog backlog,
+                           InboxSignal signal, ReadReceipts readReceipts, TransactionTemplate transactions,
+                           BusinessClock clock, MeterRegistry meters,
                            @Value("${flux.intake.dispatcher-threads:4}") int threads,
                            @Value("${flux.intake.poll-interval:100ms}") java.time.Duration poll,
                            @Value("${flux.intake.dispatcher-enabled:true}") boolean autoStart) {
         this.db = db;
         this.customerLock = customerLock;
         this.router = router;
+        this.backlog = backlog;
         this.signal = signal;
         this.readReceipts = readReceipts;
         this.transactions = transactions;
@@ -135,7 +138,9 @@ public class InboxDispatcher implements SmartLifecycle {
                 List<String> customers = pendingCustomers();
                 for (String customer : customers) {
                     if (inFlight.add(customer)) {
+                        backlog.customerQueued();
                         workers.execute(() -> {
+                            backlog.customerTakenUp();
                             try {
                                 drainCustomer(customer);
                             } finally {

@@ -39,6 +39,7 @@ class InboxDispatcherTest {
     private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
     private final CustomerLock customerLock = mock(CustomerLock.class);
     private final InboxSignal signal = new InboxSignal();
+    private final InboxBacklog backlog = new InboxBacklog();
     private final CountDownLatch routingMayFinish = new CountDownLatch(1);
     private InboxDispatcher dispatcher;
 
@@ -73,6 +74,25 @@ class InboxDispatcherTest {
     }
 
     @Test
+    void customersWaitingForAWorkerMakeTheInboxBackloggedUntilTheyAreTakenUp() {
+        List<String> waiting = IntStream.range(0, 10).mapToObj(i -> "9198000000" + i).toList();
+        when(jdbc.queryForList(contains(PENDING_CUSTOMERS), eq(String.class))).thenReturn(waiting).thenReturn(List.of());
+        when(customerLock.tryLockForTransaction(anyString())).thenAnswer(call -> {
+            routingMayFinish.await(10, TimeUnit.SECONDS);
+            return false;
+        });
+        dispatcher = dispatcher(2);
+        assertThat(backlog.isBacklogged()).isFalse();
+        dispatcher.start();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> verify(customerLock, times(2)).tryLockForTransaction(anyString()));
+
+        assertThat(backlog.isBacklogged()).as("8 customers wait for the 2 busy workers").isTrue();
+        routingMayFinish.countDown();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(backlog.isBacklogged()).isFalse());
+        verify(customerLock, times(10)).tryLockForTransaction(anyString());
+    }
+
+    @Test
     void withIdleWorkersEachStoredMessageIsLookedForAtOnce() {
         when(jdbc.queryForList(contains(PENDING_CUSTOMERS), eq(String.class))).thenReturn(List.of());
         dispatcher = dispatcher(2);
@@ -91,8 +111,8 @@ class InboxDispatcherTest {
     private InboxDispatcher dispatcher(int threads) {
         Database db = mock(Database.class);
         when(db.jdbc()).thenReturn(jdbc);
-        return new InboxDispatcher(db, customerLock, mock(ConversationRouter.class), signal, mock(ReadReceipts.class),
-                new TransactionTemplate(mock(PlatformTransactionManager.class)), new BusinessClock("Asia/Kolkata"),
-                new SimpleMeterRegistry(), threads, Duration.ofSeconds(1), false);
+        return new InboxDispatcher(db, customerLock, mock(ConversationRouter.class), backlog, signal,
+                mock(ReadReceipts.class), new TransactionTemplate(mock(PlatformTransactionManager.class)),
+                new BusinessClock("Asia/Kolkata"), new SimpleMeterRegistry(), threads, Duration.ofSeconds(1), false);
     }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,13 @@ class MessageIntakeEndToEndTest extends FluxIntegrationTest {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.getDmnEngineConfiguration().getFeelEngineFactory())
                 .isInstanceOf(CachingFeelEngineFactory.class);
+    }
+
+    @Test
+    void theJobExecutorLetsTheInboxGoFirst() {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        var jobExecutor = (SpringJobExecutor) configuration.getJobExecutor();
+        assertThat(jobExecutor.getTaskExecutor()).isInstanceOf(InboxFirstTaskExecutor.class);
     }
 
     @Test
