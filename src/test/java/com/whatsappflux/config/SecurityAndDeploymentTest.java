@@ -38,6 +38,8 @@ class SecurityAndDeploymentTest extends FluxIntegrationTest {
         HttpResponse<String> metrics = api("GET", "/actuator/prometheus", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        // inbox first (InboxFirstTaskExecutor): registered with the job executor, so present before any job waited
+        assertThat(metrics.body()).contains("flux_jobs_held_back_seconds_count", "flux_jobs_held_back_expired_total");
     }
 
     @Test
