@@ -1,5 +1,7 @@
 package com.whatsappflux.intake;
 
+import static org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration.JobConfiguration.CAMUNDA_TASK_EXECUTOR_QUALIFIER;
+
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,8 +22,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 public class InboxFirstConfiguration {
 
-    static final String CAMUNDA_TASK_EXECUTOR = "camundaTaskExecutor";
-
     @Bean
     static BeanPostProcessor inboxFirstJobExecution(Environment environment, ObjectProvider<InboxBacklog> backlog,
                                                     ObjectProvider<MeterRegistry> meters) {
@@ -30,7 +30,7 @@ public class InboxFirstConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (batches <= 0 || !CAMUNDA_TASK_EXECUTOR.equals(beanName) || !(bean instanceof TaskExecutor jobThreads)) {
+                if (batches <= 0 || !CAMUNDA_TASK_EXECUTOR_QUALIFIER.equals(beanName) || !(bean instanceof TaskExecutor jobThreads)) {
                     return bean;
                 }
                 // the pool itself stays the registered bean's target: Spring still shuts it down with the context
