@@ -1,14 +1,20 @@
 package com.whatsappflux.intake;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,29 +25,40 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import com.whatsappflux.system.BusinessClock;
 import com.whatsappflux.system.CustomerLock;
 import com.whatsappflux.system.Database;
+import com.whatsappflux.system.EngineCommand;
 import com.whatsappflux.system.TransientFailure;
 import com.whatsappflux.whatsapp.InboundType;
 import com.whatsappflux.whatsapp.InboxSignal;
 import com.whatsappflux.whatsapp.ReadReceipts;
 
 /**
- * Works off the inbox. Customers with pending messages are handed to worker threads; a worker locks the
- * customer (one node, one thread at a time — see {@link CustomerLock}) and handles that customer's
- * messages oldest first, each in its own transaction together with the workflow it starts or continues.
- * A crash before the commit leaves the message RECEIVED, so it is picked up again after a restart or by
- * another node — and never twice, because "processed" commits with its effects.
+ * Works off the inbox. Customers with pending messages wait in a queue for one of the worker threads; a worker
+ * locks the customer (one node, one thread at a time — see {@link CustomerLock}) and routes that customer's
+ * messages oldest first, each in one transaction together with the workflow it starts or continues. A crash
+ * before the commit leaves the message RECEIVED, so it is picked up again after a restart or by another node —
+ * and never twice, because "processed" commits with its effects.
+ * <p>
+ * When more customers wait than workers are free, a worker takes up to {@code flux.intake.batch-size} of them
+ * and routes the next message of each in one transaction and one engine command: one commit, and the engine
+ * writes the rows of all those workflows together instead of statement by statement (see {@link EngineCommand}).
+ * If any message of such a round fails, the round rolls back and each of its messages is routed again on its
+ * own, where a failure stays with its message.
  */
 @Component
 public class InboxDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
     static final int MAX_ATTEMPTS = 5;
+    private static final String INBOX_COLUMNS = "id, wamid, phone_number_id, customer_key, wa_id, user_id, "
+            + "profile_name, type, text, context_id, message_json, sent_at, attempts";
 
     private final Database db;
     private final CustomerLock customerLock;
@@ -50,22 +67,32 @@ public class InboxDispatcher implements SmartLifecycle {
     private final InboxSignal signal;
     private final ReadReceipts readReceipts;
     private final TransactionTemplate transactions;
+    private final EngineCommand engine;
     private final BusinessClock clock;
     private final int threads;
+    private final int batchSize;
     private final long pollMillis;
     private final boolean autoStart;
+    /** Customers queued for a worker or being worked on: the poller does not queue them again. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<String> waitingForWorker = new LinkedBlockingQueue<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final Timer routeTimer;
+    private final DistributionSummary roundSize;
+    private final Counter roundFallbacks;
     private ExecutorService workers;
     private Thread poller;
 
     public InboxDispatcher(Database db, CustomerLock customerLock, ConversationRouter router, InboxBacklog backlog,
                            InboxSignal signal, ReadReceipts readReceipts, TransactionTemplate transactions,
-                           BusinessClock clock, MeterRegistry meters,
+                           EngineCommand engine, BusinessClock clock, MeterRegistry meters,
                            @Value("${flux.intake.dispatcher-threads:4}") int threads,
+                           @Value("${flux.intake.batch-size:8}") int batchSize,
                            @Value("${flux.intake.poll-interval:100ms}") java.time.Duration poll,
                            @Value("${flux.intake.dispatcher-enabled:true}") boolean autoStart) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("flux.intake.batch-size must be at least 1, was " + batchSize);
+        }
         this.db = db;
         this.customerLock = customerLock;
         this.router = router;
@@ -73,12 +100,20 @@ public class InboxDispatcher implements SmartLifecycle {
         this.signal = signal;
         this.readReceipts = readReceipts;
         this.transactions = transactions;
+        this.engine = engine;
         this.clock = clock;
         this.threads = threads;
+        this.batchSize = batchSize;
         this.pollMillis = poll.toMillis();
         this.autoStart = autoStart;
         this.routeTimer = Timer.builder("flux.intake.route").description("time to route one inbound message")
                 .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+        this.roundSize = DistributionSummary.builder("flux.intake.round.messages")
+                .description("messages routed together in one transaction, when more customers waited than workers were free")
+                .register(meters);
+        this.roundFallbacks = Counter.builder("flux.intake.round.fallbacks")
+                .description("rounds rolled back because one message failed, whose messages were then routed alone")
+                .register(meters);
     }
 
     @Override
@@ -91,10 +126,13 @@ public class InboxDispatcher implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        for (int i = 0; i < threads; i++) {
+            workers.execute(this::workLoop);
+        }
         poller = new Thread(this::pollLoop, "inbox-poller");
         poller.setDaemon(true);
         poller.start();
-        log.info("Inbox dispatcher started with {} workers", threads);
+        log.info("Inbox dispatcher started with {} workers, up to {} customers per transaction", threads, batchSize);
     }
 
     @Override
@@ -129,7 +167,7 @@ public class InboxDispatcher implements SmartLifecycle {
     private void pollLoop() {
         while (running.get()) {
             try {
-                if (inFlight.size() >= 2 * threads) {
+                if (inFlight.size() >= 2 * threads * batchSize) {
                     // enough customers queued for the workers: every webhook and every drained customer wakes this
                     // loop, and the query reads the whole backlog, so under load it would run twice per message
                     signal.await(pollMillis);
@@ -139,15 +177,7 @@ public class InboxDispatcher implements SmartLifecycle {
                 for (String customer : customers) {
                     if (inFlight.add(customer)) {
                         backlog.customerQueued();
-                        workers.execute(() -> {
-                            backlog.customerTakenUp();
-                            try {
-                                drainCustomer(customer);
-                            } finally {
-                                inFlight.remove(customer);
-                                signal.wake();
-                            }
-                        });
+                        waitingForWorker.add(customer);
                     }
                 }
                 signal.await(customers.isEmpty() ? pollMillis * 5 : pollMillis);
@@ -161,6 +191,42 @@ public class InboxDispatcher implements SmartLifecycle {
         }
     }
 
+    /** A worker: routes the customers it takes from the queue until none of them has a message left. */
+    private void workLoop() {
+        List<String> active = new ArrayList<>();
+        try {
+            while (running.get()) {
+                if (active.isEmpty()) {
+                    String first = waitingForWorker.poll(pollMillis, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    backlog.customerTakenUp();
+                    active.add(first);
+                }
+                int added = waitingForWorker.drainTo(active, batchSize - active.size());
+                for (int i = 0; i < added; i++) {
+                    backlog.customerTakenUp();
+                }
+                List<String> more = routeRound(active);
+                for (String customer : active) {
+                    if (!more.contains(customer)) {
+                        inFlight.remove(customer); // the poller queues the customer again when a message arrives
+                        signal.wake();
+                    }
+                }
+                active = new ArrayList<>(more);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("Inbox worker stopped: {}", e.toString(), e);
+        } finally {
+            active.forEach(inFlight::remove);
+            signal.wake();
+        }
+    }
+
     private List<String> pendingCustomers() {
         return db.jdbc().queryForList("SELECT customer_key FROM inbound_message WHERE status = 'RECEIVED' "
                 + "GROUP BY customer_key ORDER BY MIN(id) LIMIT 200", String.class);
@@ -169,16 +235,7 @@ public class InboxDispatcher implements SmartLifecycle {
     /** Handles every pending message of this customer now, in order (also used by tests and tools). */
     public void drainCustomer(String customerKey) {
         for (int i = 0; i < 10_000; i++) {
-            Boolean morePending;
-            try {
-                morePending = transactions.execute(tx -> handleNext(customerKey));
-            } catch (ReplyArrivedEarly early) {
-                return; // still RECEIVED: the next poll routes it, by then the workflow waits
-            } catch (RuntimeException e) {
-                recordFailure(customerKey, e);
-                return; // the poller comes back to this customer
-            }
-            if (!Boolean.TRUE.equals(morePending)) {
+            if (!routeAlone(customerKey)) {
                 return; // a message stored meanwhile wakes the poller, which comes back to this customer
             }
         }
@@ -191,19 +248,83 @@ public class InboxDispatcher implements SmartLifecycle {
         }
     }
 
+    /** Routes the next message of each customer; answers the customers with another message waiting. */
+    List<String> routeRound(List<String> customers) {
+        if (customers.size() == 1) {
+            return routeAlone(customers.get(0)) ? customers : List.of();
+        }
+        try {
+            return transactions.execute(tx -> engine.run(() -> routeTogether(customers)));
+        } catch (RuntimeException e) {
+            roundFallbacks.increment();
+            log.info("Routing {} customers in one transaction failed ({}); routing each on its own", customers.size(),
+                    e.toString());
+            return customers.stream().filter(this::routeAlone).toList();
+        }
+    }
+
+    /** The customer's oldest pending message in a transaction of its own; true when another one waits behind it. */
+    private boolean routeAlone(String customerKey) {
+        try {
+            return Boolean.TRUE.equals(transactions.execute(tx -> handleNext(customerKey)));
+        } catch (ReplyArrivedEarly early) {
+            return false; // still RECEIVED: the next poll routes it, by then the workflow waits
+        } catch (RuntimeException e) {
+            recordFailure(customerKey, e);
+            return false; // the poller comes back to this customer
+        }
+    }
+
     /** Routes the customer's oldest pending message; true when another one waits behind it. */
     private boolean handleNext(String customerKey) {
         if (!customerLock.tryLockForTransaction(customerKey)) {
             return false; // another worker or node has this customer
         }
         // the next two: whether one more waits saves a transaction that would only find nothing
-        List<StoredInbound> next = db.jdbc().query("SELECT id, wamid, phone_number_id, customer_key, wa_id, user_id, "
-                + "profile_name, type, text, context_id, message_json, sent_at, attempts FROM inbound_message "
+        List<StoredInbound> next = db.jdbc().query("SELECT " + INBOX_COLUMNS + " FROM inbound_message "
                 + "WHERE customer_key = ? AND status = 'RECEIVED' ORDER BY sent_at, id LIMIT 2", StoredInbound::map, customerKey);
         if (next.isEmpty()) {
             return false;
         }
-        StoredInbound message = next.get(0);
+        route(next.get(0));
+        return next.size() > 1;
+    }
+
+    /** {@link #handleNext} for several customers in the current transaction; answers those with more waiting. */
+    private List<String> routeTogether(List<String> customers) {
+        List<String> locked = customerLock.tryLockAllForTransaction(customers);
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        String keys = String.join(",", Collections.nCopies(locked.size(), "?"));
+        Map<String, List<StoredInbound>> nextByCustomer = db.jdbc().query("SELECT " + INBOX_COLUMNS + " FROM ("
+                        + "SELECT " + INBOX_COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY customer_key ORDER BY sent_at, id) AS n "
+                        + "FROM inbound_message WHERE status = 'RECEIVED' AND customer_key IN (" + keys + ")) oldest "
+                        + "WHERE n <= 2 ORDER BY customer_key, n", StoredInbound::map, locked.toArray()).stream()
+                .collect(Collectors.groupingBy(StoredInbound::customerKey));
+        List<String> more = new ArrayList<>();
+        int routed = 0;
+        for (String customer : locked) {
+            List<StoredInbound> next = nextByCustomer.getOrDefault(customer, List.of());
+            if (!next.isEmpty()) {
+                route(next.get(0));
+                routed++;
+                if (next.size() > 1) {
+                    more.add(customer);
+                }
+            }
+        }
+        int together = routed;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                roundSize.record(together);
+            }
+        });
+        return more;
+    }
+
+    private void route(StoredInbound message) {
         RoutingOutcome outcome = routeTimer.record(() -> router.route(message));
         // a resubmitted message keeps the error that sent it to the job executor
         db.jdbc().update("UPDATE inbound_message SET status = 'PROCESSED', processed_at = ?, outcome = ?, "
@@ -219,7 +340,6 @@ public class InboxDispatcher implements SmartLifecycle {
                 }
             });
         }
-        return next.size() > 1;
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.whatsappflux.system;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.stereotype.Component;
@@ -44,5 +46,15 @@ public class CustomerLock {
             }
         });
         return true;
+    }
+
+    /** {@link #tryLockForTransaction} for several customers, on PostgreSQL in one round trip; answers those locked. */
+    public List<String> tryLockAllForTransaction(List<String> customerKeys) {
+        if (database.isPostgres()) {
+            String rows = String.join(",", Collections.nCopies(customerKeys.size(), "(?)"));
+            return database.jdbc().queryForList("SELECT k FROM (VALUES " + rows + ") AS c(k) "
+                    + "WHERE pg_try_advisory_xact_lock(hashtext(k))", String.class, customerKeys.toArray());
+        }
+        return customerKeys.stream().filter(this::tryLockForTransaction).toList();
     }
 }

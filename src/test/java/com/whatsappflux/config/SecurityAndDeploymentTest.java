@@ -39,7 +39,8 @@ class SecurityAndDeploymentTest extends FluxIntegrationTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
         // inbox first (InboxFirstTaskExecutor): registered with the job executor, so present before any job waited
-        assertThat(metrics.body()).contains("flux_jobs_held_back_seconds_count", "flux_jobs_held_back_expired_total");
+        assertThat(metrics.body()).contains("flux_jobs_held_back_seconds_count", "flux_jobs_held_back_expired_total",
+                "flux_intake_round_messages_count", "flux_intake_round_fallbacks_total");
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.whatsappflux.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
@@ -13,8 +15,10 @@ import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +32,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.whatsappflux.system.BusinessClock;
 import com.whatsappflux.system.CustomerLock;
 import com.whatsappflux.system.Database;
+import com.whatsappflux.system.EngineCommand;
 import com.whatsappflux.whatsapp.InboxSignal;
 import com.whatsappflux.whatsapp.ReadReceipts;
 
-/** How often the dispatcher asks the database which customers wait, while its workers are busy. */
+/** How often the dispatcher asks the database which customers wait while its workers are busy, and how they take them up. */
 class InboxDispatcherTest {
 
     private static final String PENDING_CUSTOMERS = "GROUP BY customer_key";
@@ -108,11 +113,40 @@ class InboxDispatcherTest {
         }
     }
 
+    @Test
+    void aWorkerTakesSeveralWaitingCustomersIntoOneRoundButNoMoreThanTheBatchSize() {
+        List<String> waiting = IntStream.range(0, 10).mapToObj(i -> "9198000000" + i).toList();
+        when(jdbc.queryForList(contains(PENDING_CUSTOMERS), eq(String.class))).thenReturn(waiting).thenReturn(List.of());
+        List<Integer> rounds = new CopyOnWriteArrayList<>();
+        when(customerLock.tryLockForTransaction(anyString())).thenAnswer(call -> {
+            rounds.add(1);
+            return false; // another node has the customer: nothing to route here
+        });
+        when(customerLock.tryLockAllForTransaction(anyList())).thenAnswer(call -> {
+            rounds.add(call.<List<String>>getArgument(0).size());
+            return List.of();
+        });
+        dispatcher = dispatcher(1, 4);
+        dispatcher.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> rounds.stream().mapToInt(Integer::intValue).sum() == 10);
+        assertThat(rounds).as("customers per round").allMatch(size -> size <= 4).anyMatch(size -> size > 1);
+        assertThat(rounds.size()).isLessThan(10);
+        assertThat(backlog.isBacklogged()).isFalse();
+    }
+
     private InboxDispatcher dispatcher(int threads) {
+        return dispatcher(threads, 1);
+    }
+
+    private InboxDispatcher dispatcher(int threads, int batchSize) {
         Database db = mock(Database.class);
         when(db.jdbc()).thenReturn(jdbc);
+        EngineCommand engine = mock(EngineCommand.class);
+        when(engine.run(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
         return new InboxDispatcher(db, customerLock, mock(ConversationRouter.class), backlog, signal,
                 mock(ReadReceipts.class), new TransactionTemplate(mock(PlatformTransactionManager.class)),
-                new BusinessClock("Asia/Kolkata"), new SimpleMeterRegistry(), threads, Duration.ofSeconds(1), false);
+                engine, new BusinessClock("Asia/Kolkata"), new SimpleMeterRegistry(), threads, batchSize,
+                Duration.ofSeconds(1), false);
     }
 }
