@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the inbox workers of this node are behind: customers handed to them that no worker has taken up yet.
+ * How far the inbox workers of this node are behind: customers queued for them that no worker has taken up yet,
+ * and customers a worker took into a round behind another customer's message (they wait until the round ends).
  * The dispatcher keeps the count; {@link InboxFirstTaskExecutor} reads it to let routing go first.
  */
 @Component
@@ -21,7 +22,7 @@ public class InboxBacklog {
         customersQueued.decrementAndGet();
     }
 
-    /** True while customers with pending messages wait for a free inbox worker. */
+    /** True while customers with pending messages wait for an inbox worker. */
     public boolean isBacklogged() {
         return customersQueued.get() > 0;
     }

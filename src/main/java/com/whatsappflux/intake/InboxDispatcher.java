@@ -143,10 +143,18 @@ public class InboxDispatcher implements SmartLifecycle {
         signal.wake();
         workers.shutdown();
         try {
+            poller.join(TimeUnit.SECONDS.toMillis(2));
             workers.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // customers no worker took up: their messages stay RECEIVED and the next poll finds them again
+        List<String> notTakenUp = new ArrayList<>();
+        waitingForWorker.drainTo(notTakenUp);
+        notTakenUp.forEach(customer -> {
+            inFlight.remove(customer);
+            backlog.customerTakenUp();
+        });
     }
 
     @Override
@@ -204,11 +212,20 @@ public class InboxDispatcher implements SmartLifecycle {
                     backlog.customerTakenUp();
                     active.add(first);
                 }
+                // more customers waiting: take them into this round; they still wait (for inbox first) until it ends
                 int added = waitingForWorker.drainTo(active, batchSize - active.size());
-                for (int i = 0; i < added; i++) {
-                    backlog.customerTakenUp();
+                List<String> more;
+                try {
+                    more = routeRound(active);
+                } catch (RuntimeException e) { // routeRound records failures itself: this is a bug, not a message
+                    log.error("Inbox worker could not route {} customers: {}", active.size(), e.toString(), e);
+                    more = List.of();
+                    sleepQuietly(1000);
+                } finally {
+                    for (int i = 0; i < added; i++) {
+                        backlog.customerTakenUp();
+                    }
                 }
-                List<String> more = routeRound(active);
                 for (String customer : active) {
                     if (!more.contains(customer)) {
                         inFlight.remove(customer); // the poller queues the customer again when a message arrives
@@ -219,8 +236,6 @@ public class InboxDispatcher implements SmartLifecycle {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("Inbox worker stopped: {}", e.toString(), e);
         } finally {
             active.forEach(inFlight::remove);
             signal.wake();

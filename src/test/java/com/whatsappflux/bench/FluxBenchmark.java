@@ -79,6 +79,7 @@ public final class FluxBenchmark {
     private final List<String> report = new ArrayList<>();
     private AutovacuumStandIn vacuum;
     private LeanGraphStub graph;
+    private io.micrometer.core.instrument.MeterRegistry meters;
     private final WrkLoad wrk = new WrkLoad("http://127.0.0.1:18080", SECRET, Path.of("scripts", "wrk-webhooks.lua"),
             Path.of("target", "bench"));
 
@@ -111,6 +112,7 @@ public final class FluxBenchmark {
                 "--logging.level.root=WARN", "--logging.level.com.whatsappflux=WARN"};
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FluxApplication.class).run(args)) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
             vacuum = AutovacuumStandIn.startIfNeeded(jdbc, AUTOVACUUM_NAPTIME_SECONDS);
             if (all || "endtoend".equals(mode)) {
                 endToEnd(app.getBean(InboxDispatcher.class), app.getBean(ProcessEngineConfigurationImpl.class).getJobExecutor(),
@@ -262,9 +264,11 @@ public final class FluxBenchmark {
                 + "p50 / p95 ms (messages) | all work done msgs/s | cores: app + stub / PostgreSQL | CPU ms per msg: "
                 + "app + stub / PostgreSQL | of which Graph stub ms per msg |");
         report.add("|---|---|---|---|---|---|---|---|---|---|---|");
+        List<String> underLoad = new ArrayList<>();
         for (int rate : java.util.Arrays.stream(System.getProperty("bench.rates", "25,50,100,150").split(","))
                 .mapToInt(Integer::parseInt).toArray()) {
             long startId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM inbound_message", Long.class);
+            double[] meteredBefore = routingMeters();
             ResourceMeter.Snapshot before = ResourceMeter.snapshot();
             long t0 = System.nanoTime();
             paced(http, rate, Integer.getInteger("bench.seconds", 10));
@@ -295,7 +299,24 @@ public final class FluxBenchmark {
                     started.size(), a.p(50), a.p(95), replied.size(), routed.size() / usage.seconds(),
                     usage.cores().substring(0, usage.cores().lastIndexOf(" /")), usage.perUnit(routed.size()),
                     usage.stubPerUnit(routed.size())));
+            double[] metered = routingMeters();
+            underLoad.add(String.format(Locale.ROOT, "%d: %.0f rounds (%.0f messages, %.0f rolled back), %.0f job batches "
+                    + "held back (%.0f let go after the longest hold)", rate, metered[0] - meteredBefore[0],
+                    metered[1] - meteredBefore[1], metered[2] - meteredBefore[2], metered[3] - meteredBefore[3],
+                    metered[4] - meteredBefore[4]));
         }
+        report.add("");
+        report.add("(Per offered rate: the inbox's rounds of several customers in one transaction, and the job batches "
+                + "that waited while customers waited for an inbox worker — " + String.join("; ", underLoad) + ".)");
+    }
+
+    /** Rounds, messages routed in them, rounds rolled back, job batches held back, held back until the longest hold. */
+    private double[] routingMeters() {
+        return new double[] {meters.get("flux.intake.round.messages").summary().count(),
+                meters.get("flux.intake.round.messages").summary().totalAmount(),
+                meters.get("flux.intake.round.fallbacks").counter().count(),
+                meters.get("flux.jobs.held.back").timer().count(),
+                meters.get("flux.jobs.held.back.expired").counter().count()};
     }
 
     /**

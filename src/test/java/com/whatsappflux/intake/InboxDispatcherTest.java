@@ -114,6 +114,36 @@ class InboxDispatcherTest {
     }
 
     @Test
+    void customersNoWorkerTookUpAreLetGoWhenTheDispatcherStops() {
+        List<String> waiting = IntStream.range(0, 10).mapToObj(i -> "9198000000" + i).toList();
+        when(jdbc.queryForList(contains(PENDING_CUSTOMERS), eq(String.class))).thenReturn(waiting);
+        when(customerLock.tryLockForTransaction(anyString())).thenAnswer(call -> {
+            routingMayFinish.await(10, TimeUnit.SECONDS);
+            return false;
+        });
+        dispatcher = dispatcher(1);
+        dispatcher.start();
+        await().atMost(Duration.ofSeconds(5)).until(backlog::isBacklogged);
+
+        new Thread(() -> {
+            sleep(200);
+            routingMayFinish.countDown(); // the busy worker finishes its customer while the dispatcher stops
+        }).start();
+        dispatcher.stop();
+
+        assertThat(backlog.isBacklogged()).as("no job is held back for customers nobody will route").isFalse();
+        verify(customerLock, times(1)).tryLockForTransaction(anyString());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aWorkerTakesSeveralWaitingCustomersIntoOneRoundButNoMoreThanTheBatchSize() {
         List<String> waiting = IntStream.range(0, 10).mapToObj(i -> "9198000000" + i).toList();
         when(jdbc.queryForList(contains(PENDING_CUSTOMERS), eq(String.class))).thenReturn(waiting).thenReturn(List.of());
