@@ -33,6 +33,8 @@ class InboxBatchRoutingTest extends FluxIntegrationTest {
     @Autowired
     InboxDispatcher dispatcher;
     @Autowired
+    InboxRouting routing;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     HistoryService history;
@@ -61,7 +63,7 @@ class InboxBatchRoutingTest extends FluxIntegrationTest {
         long roundsBefore = rounds().count();
         double routedTogetherBefore = rounds().totalAmount();
 
-        List<String> more = dispatcher.routeRound(List.of(key(lead), key(support), key(payment)));
+        List<String> more = routing.routeRound(List.of(key(lead), key(support), key(payment)));
 
         assertThat(more).as("the customer with a second message waiting").containsExactly(key(support));
         assertThat(rounds().count()).isEqualTo(roundsBefore + 1);
@@ -76,7 +78,7 @@ class InboxBatchRoutingTest extends FluxIntegrationTest {
             assertThat(intakes(customer)).as("one intake for " + customer).isOne();
         }
 
-        assertThat(dispatcher.routeRound(List.of(key(support)))).isEmpty();
+        assertThat(routing.routeRound(List.of(key(support)))).isEmpty();
         assertThat(statuses(support)).containsExactly("PROCESSED", "PROCESSED");
         // the workflows were started for real: each customer hears back, and sees each message read once
         for (String customer : List.of(lead, support, payment)) {
@@ -100,7 +102,7 @@ class InboxBatchRoutingTest extends FluxIntegrationTest {
         long roundsBefore = rounds().count();
         double fallbacksBefore = meters.get("flux.intake.round.fallbacks").counter().count();
 
-        List<String> more = dispatcher.routeRound(List.of(key(first), key(broken), key(last)));
+        List<String> more = routing.routeRound(List.of(key(first), key(broken), key(last)));
 
         assertThat(more).isEmpty();
         assertThat(rounds().count()).as("the round was rolled back").isEqualTo(roundsBefore);

@@ -174,9 +174,9 @@ class InboxDispatcherTest {
         when(db.jdbc()).thenReturn(jdbc);
         EngineCommand engine = mock(EngineCommand.class);
         when(engine.run(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
-        return new InboxDispatcher(db, customerLock, mock(ConversationRouter.class), backlog, signal,
-                mock(ReadReceipts.class), new TransactionTemplate(mock(PlatformTransactionManager.class)),
-                engine, new BusinessClock("Asia/Kolkata"), new SimpleMeterRegistry(), threads, batchSize,
-                Duration.ofSeconds(1), false);
+        InboxRouting routing = new InboxRouting(db, customerLock, mock(ConversationRouter.class), mock(ReadReceipts.class),
+                new TransactionTemplate(mock(PlatformTransactionManager.class)), engine,
+                new BusinessClock("Asia/Kolkata"), new SimpleMeterRegistry());
+        return new InboxDispatcher(db, routing, backlog, signal, threads, batchSize, Duration.ofSeconds(1), false);
     }
 }
