@@ -36,6 +36,10 @@ class LeadEndToEndTest extends FluxIntegrationTest {
 
     @Autowired
     CrmWebhookSettings webhooks;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     @BeforeEach
     void crmWebhookReceiver() {
@@ -52,6 +56,40 @@ class LeadEndToEndTest extends FluxIntegrationTest {
     void noWebhook() {
         webhooks.setUrls("");
         webhooks.setSecret("");
+    }
+
+    /**
+     * Under load the workflows' jobs wait behind the inbox, so a customer's second message can reach the lead before
+     * "Record lead in CRM" has run: it is taken up all the same, and the lead counts both messages.
+     */
+    @Test
+    void writingAgainBeforeTheLeadIsRecorded_oneLeadWithBothMessages() {
+        var jobExecutor = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration()).getJobExecutor();
+        String waId = newCustomer();
+        jobExecutor.shutdown();
+        try {
+            customerWrites(waId, "Hi, interested in pricing of your 43 inch TV");
+            customerWrites(waId, "also need a soundbar, what is the price?");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                    "SELECT status FROM inbound_message WHERE wa_id = ?", String.class, waId).stream()
+                    .filter("PROCESSED"::equals).count() == 2);
+        } finally {
+            jobExecutor.start();
+        }
+        assertThat(jdbc.queryForList("SELECT error FROM inbound_message WHERE wa_id = ? AND error IS NOT NULL",
+                String.class, waId)).as("neither message failed on the way").isEmpty();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "SELECT message_count FROM sales_lead WHERE wa_id = ?", Integer.class, waId).equals(List.of(2)));
+        assertThat(jdbc.queryForObject("SELECT last_message FROM sales_lead WHERE wa_id = ?", String.class, waId))
+                .isEqualTo("also need a soundbar, what is the price?");
+        awaitSent(waId, 2);
+        String customer = jdbc.queryForList("SELECT customer_key FROM inbound_message WHERE wa_id = ?", String.class, waId).get(0);
+        for (var instance : engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(customer).list()) {
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+                    .as(instance.getProcessDefinitionKey()).isZero();
+        }
     }
 
     @Test
