@@ -1,0 +1,133 @@
+package com.whatsappflux.system;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * PostgreSQL: Camunda's indexes on columns that are empty in nearly every row Flux writes (tenant, CMMN case, task,
+ * batch and byte-array references) become partial indexes that leave those rows out. Each routed message writes ~12
+ * variable rows, an execution, a job and ~10 history rows, and PostgreSQL indexes NULLs: every one of those rows
+ * went into each of these indexes, all at the same end of the B-tree, only to be never looked up there (the engine
+ * looks them up by value, {@code TASK_ID_ = ?}, which a {@code WHERE ... IS NOT NULL} index still answers).
+ * Measured on 2 cores: inserting variable rows 27–40 % faster (README, fourteenth session).
+ * The indexes keep Camunda's names and columns, so its upgrade scripts find them. Nothing changes on H2 (no partial
+ * indexes; the embedded mode's tables stay small) or when an index is already partial or missing.
+ */
+@Component
+public class SparseIndexPlugin extends AbstractProcessEnginePlugin {
+
+    private static final Logger log = LoggerFactory.getLogger(SparseIndexPlugin.class);
+
+    /** One of Camunda's indexes, and the column that is empty in the rows it can leave out. */
+    record SparseIndex(String name, String table, String columns, String sparseColumn) {
+    }
+
+    static final List<SparseIndex> INDEXES = List.of(
+            new SparseIndex("ACT_IDX_VAR_CASE_EXE", "ACT_RU_VARIABLE", "CASE_EXECUTION_ID_", "CASE_EXECUTION_ID_"),
+            new SparseIndex("ACT_IDX_VAR_CASE_INST_ID", "ACT_RU_VARIABLE", "CASE_INST_ID_", "CASE_INST_ID_"),
+            new SparseIndex("ACT_IDX_VARIABLE_TASK_ID", "ACT_RU_VARIABLE", "TASK_ID_", "TASK_ID_"),
+            new SparseIndex("ACT_IDX_VARIABLE_TASK_NAME_TYPE", "ACT_RU_VARIABLE", "TASK_ID_, NAME_, TYPE_", "TASK_ID_"),
+            new SparseIndex("ACT_IDX_VARIABLE_TENANT_ID", "ACT_RU_VARIABLE", "TENANT_ID_", "TENANT_ID_"),
+            new SparseIndex("ACT_IDX_VAR_BYTEARRAY", "ACT_RU_VARIABLE", "BYTEARRAY_ID_", "BYTEARRAY_ID_"),
+            new SparseIndex("ACT_IDX_BATCH_ID", "ACT_RU_VARIABLE", "BATCH_ID_", "BATCH_ID_"),
+            new SparseIndex("ACT_IDX_EXEC_TENANT_ID", "ACT_RU_EXECUTION", "TENANT_ID_", "TENANT_ID_"),
+            new SparseIndex("ACT_IDX_EXE_SUPER", "ACT_RU_EXECUTION", "SUPER_EXEC_", "SUPER_EXEC_"),
+            new SparseIndex("ACT_IDX_JOB_TENANT_ID", "ACT_RU_JOB", "TENANT_ID_", "TENANT_ID_"),
+            new SparseIndex("ACT_IDX_JOB_EXCEPTION", "ACT_RU_JOB", "EXCEPTION_STACK_ID_", "EXCEPTION_STACK_ID_"),
+            new SparseIndex("ACT_IDX_EVENT_SUBSCR_TENANT_ID", "ACT_RU_EVENT_SUBSCR", "TENANT_ID_", "TENANT_ID_"),
+            new SparseIndex("ACT_IDX_TASK_CASE_EXEC", "ACT_RU_TASK", "CASE_EXECUTION_ID_", "CASE_EXECUTION_ID_"),
+            new SparseIndex("ACT_IDX_TASK_CASE_DEF_ID", "ACT_RU_TASK", "CASE_DEF_ID_", "CASE_DEF_ID_"),
+            new SparseIndex("ACT_IDX_TASK_TENANT_ID", "ACT_RU_TASK", "TENANT_ID_", "TENANT_ID_"),
+            new SparseIndex("ACT_IDX_HI_PRO_INST_TENANT_ID", "ACT_HI_PROCINST", "TENANT_ID_", "TENANT_ID_"),
+            new SparseIndex("ACT_IDX_HI_PRO_RST_PRO_INST_ID", "ACT_HI_PROCINST", "RESTARTED_PROC_INST_ID_",
+                    "RESTARTED_PROC_INST_ID_"),
+            new SparseIndex("ACT_IDX_HI_ACT_INST_TENANT_ID", "ACT_HI_ACTINST", "TENANT_ID_", "TENANT_ID_"),
+            new SparseIndex("ACT_IDX_HI_TASK_INST_TENANT_ID", "ACT_HI_TASKINST", "TENANT_ID_", "TENANT_ID_"));
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        if (!"postgres".equals(configuration.getDatabaseType())) {
+            return;
+        }
+        String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+        List<String> changed = makePartial(configuration.getDataSource(), prefix);
+        if (!changed.isEmpty()) {
+            log.info("Made {} of Camunda's indexes partial (rows with the column empty stay out of them): {}",
+                    changed.size(), changed);
+        }
+    }
+
+    /** Returns the indexes changed now; those already partial, or not in the schema, are left alone. */
+    static List<String> makePartial(DataSource dataSource, String prefix) {
+        List<String> changed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                for (SparseIndex index : INDEXES) {
+                    if (makePartial(connection, index, prefix)) {
+                        changed.add(index.name());
+                    }
+                }
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            log.warn("Could not check Camunda's indexes for partial ones (inserts are slower, nothing else): {}",
+                    e.getMessage());
+        }
+        return changed;
+    }
+
+    private static boolean makePartial(Connection connection, SparseIndex index, String prefix) throws SQLException {
+        String name = prefix + index.name();
+        try {
+            Boolean partial = isPartial(connection, name);
+            if (partial == null || partial) {
+                connection.rollback();
+                return false;
+            }
+            // one transaction: the index is never missing for a query; another node starting at the same moment
+            // waits, then rebuilds it again (harmless). A busy table gives up rather than hold up the start.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL lock_timeout = '10s'");
+                statement.execute("DROP INDEX IF EXISTS " + name);
+                statement.execute("CREATE INDEX " + name + " ON " + prefix + index.table() + " (" + index.columns()
+                        + ") WHERE " + index.sparseColumn() + " IS NOT NULL");
+            }
+            connection.commit();
+            return true;
+        } catch (SQLException e) {
+            connection.rollback();
+            log.warn("Could not make index {} partial (inserts into {} are slower, nothing else): {}", name,
+                    index.table(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** null: no such index. */
+    private static Boolean isPartial(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT i.indpred IS NOT NULL FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
+            query.setString(1, name.toLowerCase(java.util.Locale.ROOT));
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
+            }
+        }
+    }
+}
