@@ -333,21 +333,27 @@ public final class FluxBenchmark {
                 + "back until the inbox was routed:");
         report.add("");
         report.add("| backlog | work | msgs/s | cores: app + stub / PostgreSQL | CPU ms per msg: app + stub / PostgreSQL "
-                + "| of which Graph stub ms per msg |");
-        report.add("|---|---|---|---|---|---|");
+                + "| of which Graph stub ms per msg | PostgreSQL WAL per msg: records / kB |");
+        report.add("|---|---|---|---|---|---|---|");
         waitUntilJobsIdle(jdbc);
         jobExecutor.shutdown();
         long stored = acknowledgeIntoPausedInbox(dispatcher, jdbc, messages);
+        Wal walBefore = wal(jdbc);
         ResourceMeter.Snapshot before = ResourceMeter.snapshot();
         dispatcher.start();
         waitUntilInboxDrained(jdbc);
         ResourceMeter.Snapshot routed = ResourceMeter.snapshot();
-        burstRow(stored, "routing alone (job executor held back)", ResourceMeter.between(before, routed));
+        Wal walRouted = wal(jdbc);
+        burstRow(stored, "routing alone (job executor held back)", ResourceMeter.between(before, routed),
+                walRouted.minus(walBefore));
+        ResourceMeter.Snapshot jobsBefore = ResourceMeter.snapshot(); // after the quiet wait for the WAL counts
         jobExecutor.start();
         waitUntilJobsIdle(jdbc);
-        burstRow(stored, "then the workflows' jobs alone", ResourceMeter.between(routed, ResourceMeter.snapshot()));
+        burstRow(stored, "then the workflows' jobs alone", ResourceMeter.between(jobsBefore, ResourceMeter.snapshot()),
+                wal(jdbc).minus(walRouted));
 
         stored = acknowledgeIntoPausedInbox(dispatcher, jdbc, messages);
+        walBefore = wal(jdbc);
         before = ResourceMeter.snapshot();
         long t0 = System.nanoTime();
         dispatcher.start();
@@ -356,7 +362,7 @@ public final class FluxBenchmark {
         waitUntilJobsIdle(jdbc);
         ResourceMeter.Usage usage = ResourceMeter.between(before, ResourceMeter.snapshot());
         burstRow(stored, String.format(Locale.ROOT, "both, as in production (routed at %.0f msgs/s)",
-                stored / routedSeconds), usage);
+                stored / routedSeconds), usage, wal(jdbc).minus(walBefore));
         report.add("");
     }
 
@@ -367,10 +373,29 @@ public final class FluxBenchmark {
         return jdbc.queryForObject("SELECT COUNT(*) FROM inbound_message WHERE id > ?", Long.class, startId);
     }
 
-    private void burstRow(long messages, String work, ResourceMeter.Usage usage) {
-        report.add(String.format(Locale.ROOT, "| %d | %s | %.0f | %s | %s | %s |", messages, work, messages / usage.seconds(),
-                usage.cores().substring(0, usage.cores().lastIndexOf(" /")), usage.perUnit(messages),
-                usage.stubPerUnit(messages)));
+    private void burstRow(long messages, String work, ResourceMeter.Usage usage, Wal wal) {
+        report.add(String.format(Locale.ROOT, "| %d | %s | %.0f | %s | %s | %s | %.0f / %.1f |", messages, work,
+                messages / usage.seconds(), usage.cores().substring(0, usage.cores().lastIndexOf(" /")),
+                usage.perUnit(messages), usage.stubPerUnit(messages), (double) wal.records() / messages,
+                wal.bytes() / 1024.0 / messages));
+    }
+
+    /**
+     * PostgreSQL's write-ahead log so far (the whole server, this benchmark's vacuums included): unlike CPU time it
+     * does not change with the host's speed, so it compares runs on different days. Every row and every index entry
+     * written is a record. A busy backend reports its counts at most once a second, an idle one within 10 s: read
+     * after 10.5 s of quiet.
+     */
+    record Wal(long records, long bytes) {
+        Wal minus(Wal earlier) {
+            return new Wal(records - earlier.records, bytes - earlier.bytes);
+        }
+    }
+
+    private static Wal wal(JdbcTemplate jdbc) throws InterruptedException {
+        Thread.sleep(10_500);
+        return jdbc.queryForObject("SELECT wal_records, pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint "
+                + "FROM pg_stat_wal", (rs, row) -> new Wal(rs.getLong(1), rs.getLong(2)));
     }
 
     /** Seconds per measured ingest level, and the deliveries written for it (more than the fastest level posts). */
