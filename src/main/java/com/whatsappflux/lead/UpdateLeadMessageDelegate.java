@@ -16,7 +16,6 @@ public class UpdateLeadMessageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String source = (String) execution.getVariable(LeadProcess.LEAD_SOURCE);
         if (execution.getVariable(LeadProcess.LEAD_ID) == null) {
             // written again before "Record lead in CRM" ran (its job still queued, as under load): the lead is recorded
             // now, and that step then finds it open and counts its own message
@@ -24,6 +23,7 @@ public class UpdateLeadMessageDelegate implements JavaDelegate {
             execution.setVariable(LeadProcess.LEAD_ID, lead.id());
             return;
         }
-        leads.customerWroteAgain(LeadVariables.leadId(execution), LeadVariables.start(execution, source));
+        leads.customerWroteAgain(LeadVariables.leadId(execution),
+                LeadVariables.start(execution, (String) execution.getVariable(LeadProcess.LEAD_SOURCE)));
     }
 }
