@@ -60,6 +60,13 @@ class MessageIntakeEndToEndTest extends FluxIntegrationTest {
         awaitInstance("lead-capture", waId);
         assertThat(awaitSent(waId, 1).get(0).path("to").asText()).isEqualTo("+" + waId);
         assertThat(intakeRoute(waId)).isEqualTo("lead");
+        String lead = history.createHistoricProcessInstanceQuery().processDefinitionKey("lead-capture")
+                .processInstanceBusinessKey(waId).singleResult().getId();
+        var variables = engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(lead).list().stream()
+                .map(v -> v.getName()).toList();
+        assertThat(variables).as("handed over: the message and who wrote it")
+                .contains("waId", "messageId", "messageText", "messageType", "intent", "confidence", "language")
+                .as("a typed message taps no button: no empty replyId is written").doesNotContain("replyId");
     }
 
     @Test
