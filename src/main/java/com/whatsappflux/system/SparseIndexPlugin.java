@@ -24,13 +24,15 @@ import org.springframework.stereotype.Component;
  * went into each of these indexes, all at the same end of the B-tree, only to be never looked up there (the engine
  * looks them up by value, {@code TASK_ID_ = ?}, which a {@code WHERE ... IS NOT NULL} index still answers).
  * Measured on 2 cores: inserting variable rows 27–40 % faster (README, fourteenth session).
- * The indexes keep Camunda's names and columns, so its upgrade scripts find them. Nothing changes on H2 (no partial
- * indexes; the embedded mode's tables stay small) or when an index is already partial or missing.
+ * The indexes keep Camunda's names and columns, so its upgrade scripts find them. They are rebuilt without locking
+ * the tables, once. Nothing changes on H2 (no partial indexes; the embedded mode's tables stay small) or when an index
+ * is already partial or missing.
  */
 @Component
 public class SparseIndexPlugin extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(SparseIndexPlugin.class);
+    private static final String LOCK = "flux-sparse-indexes";
 
     /** One of Camunda's indexes, and the column that is empty in the rows it can leave out. */
     record SparseIndex(String name, String table, String columns, String sparseColumn) {
@@ -77,12 +79,23 @@ public class SparseIndexPlugin extends AbstractProcessEnginePlugin {
         List<String> changed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                for (SparseIndex index : INDEXES) {
-                    if (makePartial(connection, index, prefix)) {
-                        changed.add(index.name());
+            connection.setAutoCommit(true); // CREATE / DROP INDEX CONCURRENTLY refuse to run in a transaction
+            try (Statement statement = connection.createStatement()) {
+                // one node at a time: two rebuilding the same index at once could each drop the other's new one
+                if (!tryLock(statement)) {
+                    log.info("Another node is making Camunda's sparse indexes partial; this one leaves them to it");
+                    return changed;
+                }
+                statement.execute("SET lock_timeout = '10s'");
+                try {
+                    for (SparseIndex index : INDEXES) {
+                        if (makePartial(connection, index, prefix)) {
+                            changed.add(index.name());
+                        }
                     }
+                } finally {
+                    statement.execute("RESET lock_timeout"); // the connection goes back to the pool
+                    statement.execute("SELECT pg_advisory_unlock(hashtext('" + LOCK + "'))");
                 }
             } finally {
                 connection.setAutoCommit(autoCommit);
@@ -94,29 +107,58 @@ public class SparseIndexPlugin extends AbstractProcessEnginePlugin {
         return changed;
     }
 
-    private static boolean makePartial(Connection connection, SparseIndex index, String prefix) throws SQLException {
+    /**
+     * Built next to the old index without blocking the table (CONCURRENTLY: Camunda keeps writing meanwhile, on this
+     * node's start-up and on every other node), then swapped in under Camunda's name. A start cut off half-way is
+     * finished by the next: an unfinished build is dropped, a finished one renamed.
+     */
+    private static boolean makePartial(Connection connection, SparseIndex index, String prefix) {
         String name = prefix + index.name();
-        try {
+        String building = prefix + "FLUX_SPARSE_" + index.name();
+        try (Statement statement = connection.createStatement()) {
+            Boolean newOne = isPartial(connection, building);
+            if (newOne != null && !isValid(connection, building)) {
+                statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + building);
+                newOne = null;
+            }
             Boolean partial = isPartial(connection, name);
+            if (partial == null && newOne != null) {
+                statement.execute("ALTER INDEX " + building + " RENAME TO " + index.name());
+                return true;
+            }
             if (partial == null || partial) {
-                connection.rollback();
+                if (newOne != null) {
+                    statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + building);
+                }
                 return false;
             }
-            // one transaction: the index is never missing for a query; another node starting at the same moment
-            // waits, then rebuilds it again (harmless). A busy table gives up rather than hold up the start.
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL lock_timeout = '10s'");
-                statement.execute("DROP INDEX IF EXISTS " + name);
-                statement.execute("CREATE INDEX " + name + " ON " + prefix + index.table() + " (" + index.columns()
-                        + ") WHERE " + index.sparseColumn() + " IS NOT NULL");
+            if (newOne == null) {
+                statement.execute("CREATE INDEX CONCURRENTLY " + building + " ON " + prefix + index.table() + " ("
+                        + index.columns() + ") WHERE " + index.sparseColumn() + " IS NOT NULL");
             }
-            connection.commit();
+            statement.execute("DROP INDEX CONCURRENTLY " + name);
+            statement.execute("ALTER INDEX " + building + " RENAME TO " + index.name());
             return true;
         } catch (SQLException e) {
-            connection.rollback();
-            log.warn("Could not make index {} partial (inserts into {} are slower, nothing else): {}", name,
-                    index.table(), e.getMessage());
+            log.warn("Could not make index {} partial (inserts into {} are slower, nothing else; tried again at the next "
+                    + "start): {}", name, index.table(), e.getMessage());
             return false;
+        }
+    }
+
+    private static boolean tryLock(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT pg_try_advisory_lock(hashtext('" + LOCK + "'))")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private static boolean isValid(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
+            query.setString(1, name.toLowerCase(java.util.Locale.ROOT));
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
