@@ -116,23 +116,23 @@ public class SparseIndexPlugin extends AbstractProcessEnginePlugin {
         String name = prefix + index.name();
         String building = prefix + "FLUX_SPARSE_" + index.name();
         try (Statement statement = connection.createStatement()) {
-            Boolean newOne = isPartial(connection, building);
-            if (newOne != null && !isValid(connection, building)) {
+            State built = state(connection, building);
+            if (built == State.UNFINISHED) {
                 statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + building);
-                newOne = null;
+                built = State.MISSING;
             }
-            Boolean partial = isPartial(connection, name);
-            if (partial == null && newOne != null) {
+            State current = state(connection, name);
+            if (current == State.MISSING && built != State.MISSING) {
                 statement.execute("ALTER INDEX " + building + " RENAME TO " + index.name());
                 return true;
             }
-            if (partial == null || partial) {
-                if (newOne != null) {
+            if (current != State.FULL) {
+                if (built != State.MISSING) {
                     statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + building);
                 }
                 return false;
             }
-            if (newOne == null) {
+            if (built == State.MISSING) {
                 statement.execute("CREATE INDEX CONCURRENTLY " + building + " ON " + prefix + index.table() + " ("
                         + index.columns() + ") WHERE " + index.sparseColumn() + " IS NOT NULL");
             }
@@ -152,23 +152,18 @@ public class SparseIndexPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static boolean isValid(Connection connection, String name) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
-            query.setString(1, name.toLowerCase(java.util.Locale.ROOT));
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
+    /** An index as the catalog has it; UNFINISHED: a concurrent build that was cut off. */
+    private enum State { MISSING, UNFINISHED, FULL, PARTIAL }
 
-    /** null: no such index. */
-    private static Boolean isPartial(Connection connection, String name) throws SQLException {
+    private static State state(Connection connection, String name) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT i.indpred IS NOT NULL FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
+                "SELECT i.indisvalid, i.indpred IS NOT NULL FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
             query.setString(1, name.toLowerCase(java.util.Locale.ROOT));
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getBoolean(1) : null;
+                if (!rs.next()) {
+                    return State.MISSING;
+                }
+                return !rs.getBoolean(1) ? State.UNFINISHED : rs.getBoolean(2) ? State.PARTIAL : State.FULL;
             }
         }
     }
