@@ -70,6 +70,22 @@ class MessageIntakeEndToEndTest extends FluxIntegrationTest {
     }
 
     @Test
+    void theIntakesAutomaticStepsStayOutOfTheActivityHistory_theWorkflowsStepsDoNot() {
+        String waId = newCustomer();
+        customerWrites(waId, "Hi, interested in pricing of your 43 inch TV");
+        awaitInstance("lead-capture", waId);
+        var intake = history.createHistoricProcessInstanceQuery().processDefinitionKey("message-intake")
+                .processInstanceBusinessKey(waId).singleResult();
+        assertThat(intake.getEndTime()).as("the intake instance itself is recorded").isNotNull();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(intake.getId()).list())
+                .as("classified, looked up, route decided: on the inbox row, not as seven history rows").isEmpty();
+        String lead = history.createHistoricProcessInstanceQuery().processDefinitionKey("lead-capture")
+                .processInstanceBusinessKey(waId).singleResult().getId();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(lead).list())
+                .extracting(a -> a.getActivityId()).contains("startEvent_leadReceived");
+    }
+
+    @Test
     void aSupportQuestionStartsSupportTriage() {
         String waId = newCustomer();
         customerWrites(waId, "where is my order 4521? not delivered yet");
@@ -157,6 +173,11 @@ class MessageIntakeEndToEndTest extends FluxIntegrationTest {
                 .processInstanceBusinessKey(waId).count()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT outcome FROM inbound_message WHERE customer_key = ? AND type = 'list_reply'",
                 String.class, waId)).isEqualTo("correlated");
+        String intake = history.createHistoricProcessInstanceQuery().processDefinitionKey("message-intake")
+                .processInstanceBusinessKey(waId).singleResult().getId();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(intake).orderPartiallyByOccurrence()
+                .asc().list()).as("the intake's waits are kept in its history: when the customer answered")
+                .extracting(a -> a.getActivityId()).containsExactly("gateway_customerAnswered", "catchEvent_customerReplied");
     }
 
     private void awaitInstance(String processKey, String waId) {
