@@ -151,12 +151,24 @@ public class InboxRouting {
     }
 
     private void route(StoredInbound message) {
-        RoutingOutcome outcome = routeTimer.record(() -> router.route(message));
-        // a resubmitted message keeps the error that sent it to the job executor
+        RoutingOutcome outcome;
+        DecidedRoute decided;
+        DecidedRoute.routing(message.wamid());
+        try {
+            outcome = routeTimer.record(() -> router.route(message));
+        } finally {
+            decided = DecidedRoute.take();
+        }
+        // a resubmitted message keeps the error that sent it to the job executor; the route decided on the way (if the
+        // intake decided one here) goes into the same row version
         db.jdbc().update("UPDATE inbound_message SET status = 'PROCESSED', processed_at = ?, outcome = ?, "
-                + "process_instance_id = ?, error = CASE WHEN ? THEN error END WHERE id = ? AND status = 'RECEIVED'",
+                + "process_instance_id = ?, error = CASE WHEN ? THEN error END, intent = COALESCE(?, intent), "
+                + "confidence = COALESCE(?, confidence), language = COALESCE(?, language), route = COALESCE(?, route) "
+                + "WHERE id = ? AND status = 'RECEIVED'",
                 Timestamp.from(clock.now()), outcome.kind(), outcome.processInstanceId(),
-                RoutingOutcome.RESUBMITTED.equals(outcome.kind()), message.id());
+                RoutingOutcome.RESUBMITTED.equals(outcome.kind()),
+                decided == null ? null : decided.intent(), decided == null ? null : decided.confidence(),
+                decided == null ? null : decided.language(), decided == null ? null : decided.route(), message.id());
         if (!InboundType.SYSTEM.code().equals(message.type())) {
             // blue ticks once the message is taken up for good, not when this transaction might still roll back
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

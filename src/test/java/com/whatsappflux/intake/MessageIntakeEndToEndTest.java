@@ -60,6 +60,10 @@ class MessageIntakeEndToEndTest extends FluxIntegrationTest {
         awaitInstance("lead-capture", waId);
         assertThat(awaitSent(waId, 1).get(0).path("to").asText()).isEqualTo("+" + waId);
         assertThat(intakeRoute(waId)).isEqualTo("lead");
+        assertThat(jdbc.queryForMap("SELECT status, intent, language, confidence FROM inbound_message WHERE wa_id = ?", waId))
+                .as("what the intake decided, in the row version that marks the message processed")
+                .containsEntry("status", "PROCESSED").containsEntry("intent", "lead").containsEntry("language", "en")
+                .hasEntrySatisfying("confidence", c -> assertThat(((Number) c).doubleValue()).isGreaterThan(0.5));
         String lead = history.createHistoricProcessInstanceQuery().processDefinitionKey("lead-capture")
                 .processInstanceBusinessKey(waId).singleResult().getId();
         var variables = engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(lead).list().stream()
