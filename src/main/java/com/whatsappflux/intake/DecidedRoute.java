@@ -7,6 +7,9 @@ package com.whatsappflux.intake;
  */
 record DecidedRoute(String intent, Double confidence, String language, String route) {
 
+    /** Nothing decided: a reply that went to a waiting workflow, a message handed to the job executor. */
+    static final DecidedRoute NONE = new DecidedRoute(null, null, null, null);
+
     /** The message being routed on this thread, and what was decided for it (null until the route is decided). */
     private static final ThreadLocal<Pending> ROUTING = new ThreadLocal<>();
 
@@ -34,10 +37,10 @@ record DecidedRoute(String intent, Double confidence, String language, String ro
         return true;
     }
 
-    /** The route decided while routing (null if none was: a reply correlated to a waiting workflow); ends routing. */
+    /** The route decided while routing, or {@link #NONE}; ends routing. */
     static DecidedRoute take() {
         Pending pending = ROUTING.get();
         ROUTING.remove();
-        return pending == null ? null : pending.decided;
+        return pending == null || pending.decided == null ? NONE : pending.decided;
     }
 }

@@ -167,8 +167,7 @@ public class InboxRouting {
                 + "WHERE id = ? AND status = 'RECEIVED'",
                 Timestamp.from(clock.now()), outcome.kind(), outcome.processInstanceId(),
                 RoutingOutcome.RESUBMITTED.equals(outcome.kind()),
-                decided == null ? null : decided.intent(), decided == null ? null : decided.confidence(),
-                decided == null ? null : decided.language(), decided == null ? null : decided.route(), message.id());
+                decided.intent(), decided.confidence(), decided.language(), decided.route(), message.id());
         if (!InboundType.SYSTEM.code().equals(message.type())) {
             // blue ticks once the message is taken up for good, not when this transaction might still roll back
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

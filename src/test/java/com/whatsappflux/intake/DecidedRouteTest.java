@@ -13,7 +13,7 @@ class DecidedRouteTest {
         DecidedRoute.routing("wamid.A");
         assertThat(DecidedRoute.offer("wamid.A", lead)).isTrue();
         assertThat(DecidedRoute.take()).isEqualTo(lead);
-        assertThat(DecidedRoute.take()).as("routing ended").isNull();
+        assertThat(DecidedRoute.take()).as("routing ended").isEqualTo(DecidedRoute.NONE);
     }
 
     @Test
@@ -21,6 +21,6 @@ class DecidedRouteTest {
         assertThat(DecidedRoute.offer("wamid.A", lead)).as("no worker routing here (a job)").isFalse();
         DecidedRoute.routing("wamid.B");
         assertThat(DecidedRoute.offer("wamid.A", lead)).as("an earlier message of the conversation").isFalse();
-        assertThat(DecidedRoute.take()).as("nothing decided for the message being routed").isNull();
+        assertThat(DecidedRoute.take()).as("nothing decided for the message being routed").isEqualTo(DecidedRoute.NONE);
     }
 }
