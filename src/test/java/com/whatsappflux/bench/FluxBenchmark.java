@@ -172,8 +172,7 @@ public final class FluxBenchmark {
         } while (compiled >= 2.0 && warmUp < 10);
         // and once at the highest rate: under load other code runs hot (rounds of several customers, inbox first, group
         // commits, the backlog's queries), which the compilers would otherwise still be compiling while it is measured
-        int top = java.util.Arrays.stream(System.getProperty("bench.rates", "25,50,100,150").split(","))
-                .mapToInt(Integer::parseInt).max().orElse(25);
+        int top = java.util.Arrays.stream(offeredRates()).max().orElse(25);
         paced(http, top, 10);
         waitUntilInboxDrained(jdbc);
         waitUntilRouted(jdbc, 0);
@@ -226,8 +225,7 @@ public final class FluxBenchmark {
                 + "PostgreSQL | of which Graph stub ms per msg |");
         report.add("|---|---|---|---|---|---|---|---|---|---|");
         int seconds = Integer.getInteger("bench.seconds", 10);
-        for (int rate : java.util.Arrays.stream(System.getProperty("bench.rates", "25,50,100,150").split(","))
-                .mapToInt(Integer::parseInt).toArray()) {
+        for (int rate : offeredRates()) {
             int count = rate * seconds;
             if (count > waiting.size()) {
                 report.add("| " + rate + " | not enough waiting customers left (" + waiting.size() + ") | | | | | | | | |");
@@ -273,8 +271,7 @@ public final class FluxBenchmark {
                 + "app + stub / PostgreSQL | of which Graph stub ms per msg |");
         report.add("|---|---|---|---|---|---|---|---|---|---|---|");
         List<String> underLoad = new ArrayList<>();
-        for (int rate : java.util.Arrays.stream(System.getProperty("bench.rates", "25,50,100,150").split(","))
-                .mapToInt(Integer::parseInt).toArray()) {
+        for (int rate : offeredRates()) {
             long startId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM inbound_message", Long.class);
             double[] meteredBefore = routingMeters();
             ResourceMeter.Snapshot before = ResourceMeter.snapshot();
@@ -661,6 +658,12 @@ public final class FluxBenchmark {
             s.append(c < 128 ? String.valueOf(c) : String.format("\\u%04x", (int) c));
         }
         return s.toString();
+    }
+
+    /** The end-to-end offered rates, msgs/s ({@code bench.rates}, BENCH_RATES). */
+    private static int[] offeredRates() {
+        return java.util.Arrays.stream(System.getProperty("bench.rates", "25,50,100,150").split(","))
+                .mapToInt(Integer::parseInt).toArray();
     }
 
     private static void waitUntilInboxDrained(JdbcTemplate jdbc) throws InterruptedException {
