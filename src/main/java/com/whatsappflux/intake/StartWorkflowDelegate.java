@@ -3,6 +3,7 @@ package com.whatsappflux.intake;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -50,7 +51,7 @@ public class StartWorkflowDelegate implements JavaDelegate {
         }
         // a running instance above is told that a value is gone (a null replaces the last button tapped); a new one
         // just does not get it: one variable row less per empty value, and reading it gives null all the same
-        variables.values().removeIf(java.util.Objects::isNull);
+        variables.values().removeIf(Objects::isNull);
         String instanceId = runtimeService.createProcessInstanceByKey(processKey)
                 .businessKey(waId)
                 .setVariables(variables)
