@@ -5,6 +5,7 @@ import static org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobC
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskExecutor;
 
 import io.micrometer.core.instrument.MeterRegistry;
+
+import com.whatsappflux.whatsapp.ReadReceipts;
 
 /**
  * Puts {@link InboxFirstTaskExecutor} between Camunda's job acquisition and its job threads (the starter's
@@ -37,5 +40,15 @@ public class InboxFirstConfiguration {
                 return new InboxFirstTaskExecutor(jobThreads, backlog.getObject(), batches, maxHold, meters.getObject());
             }
         };
+    }
+
+    /**
+     * Inbox first for blue ticks too: while customers wait for an inbox worker, read receipts wait, none longer than
+     * {@code flux.intake.read-receipt-max-hold} (default 30 s; 0: never held back).
+     */
+    @Bean
+    SmartInitializingSingleton readReceiptsAfterRouting(Environment environment, ReadReceipts receipts, InboxBacklog backlog) {
+        Duration maxHold = environment.getProperty("flux.intake.read-receipt-max-hold", Duration.class, Duration.ofSeconds(30));
+        return () -> receipts.holdWhile(backlog::isBacklogged, maxHold);
     }
 }

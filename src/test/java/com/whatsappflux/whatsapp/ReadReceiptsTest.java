@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +81,52 @@ class ReadReceiptsTest {
         receipts.stop();
 
         verify(sender, never()).markRead(anyString(), anyString());
+    }
+
+    @Test
+    void whileTheInboxIsBackloggedReceiptsWaitAndGoOnceItClears() {
+        receipts = new ReadReceipts(sender, properties("token"), true, meters);
+        metaAnswersAtOnce();
+        AtomicBoolean backlogged = new AtomicBoolean(true);
+        receipts.holdWhile(backlogged::get, Duration.ofSeconds(30));
+
+        receipts.markRead(PHONE, "919800000001", "wamid.asha.1");
+        receipts.markRead(PHONE, "919800000002", "wamid.ravi.1");
+        receipts.markRead(PHONE, "919800000001", "wamid.asha.2");
+        Awaitility.await().during(Duration.ofMillis(300)).until(marked::isEmpty);
+
+        backlogged.set(false);
+        Awaitility.await().until(() -> marked.size() == 2);
+        assertThat(marked).containsExactly("wamid.asha.2", "wamid.ravi.1");
+    }
+
+    @Test
+    void noReceiptWaitsLongerThanTheLongestHold() {
+        receipts = new ReadReceipts(sender, properties("token"), true, meters);
+        metaAnswersAtOnce();
+        receipts.holdWhile(() -> true, Duration.ofMillis(300));
+
+        long start = System.nanoTime();
+        receipts.markRead(PHONE, "919800000001", "wamid.asha.1");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> marked.size() == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aHoldOfZeroNeverHoldsBack() {
+        receipts = new ReadReceipts(sender, properties("token"), true, meters);
+        metaAnswersAtOnce();
+        receipts.holdWhile(() -> true, Duration.ZERO);
+
+        receipts.markRead(PHONE, "919800000001", "wamid.asha.1");
+        Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> marked.size() == 1);
+    }
+
+    private void metaAnswersAtOnce() {
+        when(sender.markRead(eq(PHONE), anyString())).thenAnswer(call -> {
+            marked.add(call.getArgument(1));
+            return CompletableFuture.completedFuture(true);
+        });
     }
 
     /** Asha's first receipt is sent and Meta holds its answer back, so the receipts marked next have to wait. */
