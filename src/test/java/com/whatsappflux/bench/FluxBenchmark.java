@@ -163,12 +163,7 @@ public final class FluxBenchmark {
         double compiled;
         do {
             warmUp++;
-            ResourceMeter.Snapshot before = ResourceMeter.snapshot();
-            paced(http, 25, 20);
-            waitUntilInboxDrained(jdbc);
-            waitUntilRouted(jdbc, 0);
-            waitUntilJobsIdle(jdbc);
-            compiled = ResourceMeter.between(before, ResourceMeter.snapshot()).jitSeconds();
+            compiled = warmUpRound(http, jdbc, 25, 20).untilAllDone();
         } while (compiled >= 2.0 && warmUp < 10);
         // and at the highest rate until the compilers settle there too: under load other code runs hot (rounds of
         // several customers, inbox first, group commits, the backlog's queries), which they would otherwise still be
@@ -180,12 +175,7 @@ public final class FluxBenchmark {
         double topCompiled;
         do {
             topRounds++;
-            ResourceMeter.Snapshot before = ResourceMeter.snapshot();
-            paced(http, top, 10);
-            waitUntilInboxDrained(jdbc);
-            topCompiled = ResourceMeter.between(before, ResourceMeter.snapshot()).jitSeconds();
-            waitUntilRouted(jdbc, 0);
-            waitUntilJobsIdle(jdbc);
+            topCompiled = warmUpRound(http, jdbc, top, 10).untilInboxEmpty();
         } while (topCompiled >= 1.0 && topRounds < 4);
         report.add(String.format(Locale.ROOT, "(after %d warm-up rounds of 20 s at 25 msgs/s, the last compiling for %.1f s, "
                 + "and %d of 10 s at %d msgs/s, the last compiling for %.1f s until its inbox was empty)", warmUp, compiled, topRounds, top, topCompiled));
@@ -211,6 +201,21 @@ public final class FluxBenchmark {
             waitUntilJobsIdle(jdbc);
             graph.holdAnswersBack(0);
         }
+    }
+
+    /** Seconds the JIT compiled during a warm-up round: until its inbox was empty, and until all its work was done. */
+    private record Compiled(double untilInboxEmpty, double untilAllDone) {
+    }
+
+    /** Offers {@code rate} msgs/s for {@code seconds}, not measured, and waits until everything they set off is done. */
+    private Compiled warmUpRound(HttpClient http, JdbcTemplate jdbc, int rate, int seconds) throws Exception {
+        ResourceMeter.Snapshot before = ResourceMeter.snapshot();
+        paced(http, rate, seconds);
+        waitUntilInboxDrained(jdbc);
+        double untilInboxEmpty = ResourceMeter.between(before, ResourceMeter.snapshot()).jitSeconds();
+        waitUntilRouted(jdbc, 0);
+        waitUntilJobsIdle(jdbc);
+        return new Compiled(untilInboxEmpty, ResourceMeter.between(before, ResourceMeter.snapshot()).jitSeconds());
     }
 
     /** What a customer answers to the question their conversation waits on, by the waiting workflow's topic. */
