@@ -1,0 +1,177 @@
+package com.whatsappflux.system;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.CacheFactory;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.CachePurgeReport;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DefaultCacheFactory;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ResourceDefinition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which version of a workflow or decision is the latest, and a workflow version's state, remembered for a moment
+ * instead of read from the database each time. Every routed message starts the intake by key, evaluates the route
+ * table (bound to its latest version) and starts a workflow by key; every command on an instance (a job, a
+ * correlation, a completed task) reads its workflow version's row again for its suspension state. Answers that change
+ * only when someone deploys or suspends, read 4–5 times per message with its jobs; those lookups (query, MyBatis
+ * mapping, entity cache) were 5–8 % of the CPU of routing a message.
+ * <p>
+ * A deployment on this node takes effect at once (what was remembered is forgotten when it is deployed); one made on
+ * another node of a cluster, and a definition suspended or activated in Cockpit, take effect within
+ * {@code flux.engine.latest-definition-ttl} (default 1 s). With a tenant id, or a version the deployment cache no
+ * longer holds, the engine asks the database as before.
+ */
+@Component
+public class LatestDefinitionCachePlugin extends AbstractProcessEnginePlugin {
+
+    /** Camunda's own default capacity of the deployment cache (Flux does not change it). */
+    private static final int CACHE_CAPACITY = 1000;
+
+    private final Duration timeToLive;
+
+    public LatestDefinitionCachePlugin(@Value("${flux.engine.latest-definition-ttl:1s}") Duration timeToLive) {
+        this.timeToLive = timeToLive;
+    }
+
+    /** After the engine made its deployers, before anything is deployed. */
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (timeToLive.isZero() || timeToLive.isNegative()) {
+            return; // switched off: every lookup asks the database, as Camunda does
+        }
+        LatestVersions cache = new LatestVersions(new DefaultCacheFactory(), CACHE_CAPACITY, timeToLive);
+        cache.setDeployers(configuration.getDeployers());
+        configuration.setDeploymentCache(cache);
+    }
+
+    /** Camunda's deployment cache, remembering for a while which version is the latest of each key. */
+    static final class LatestVersions extends DeploymentCache {
+
+        private record Key(String kind, String key) {
+        }
+
+        private record Latest(String id, long fetchedAt) {
+        }
+
+        private final long timeToLiveNanos;
+        private final Map<Key, Latest> latest = new ConcurrentHashMap<>();
+
+        LatestVersions(CacheFactory factory, int capacity, Duration timeToLive) {
+            super(factory, capacity);
+            this.timeToLiveNanos = timeToLive.toNanos();
+        }
+
+        /**
+         * A workflow version by id, as every command touching one of its instances asks for it (a job, a correlation,
+         * a task completed): Camunda reads its row again each time to refresh suspension state and history time to
+         * live, 4–5 times per routed message with its jobs. Within the time to live the deployed one is used as is.
+         */
+        @Override
+        public ProcessDefinitionEntity findDeployedProcessDefinitionById(String id) {
+            return remembered(new Key("process by id", id), known -> getProcessDefinitionCache().get(known),
+                    () -> super.findDeployedProcessDefinitionById(id));
+        }
+
+        @Override
+        public ProcessDefinitionEntity findDeployedLatestProcessDefinitionByKey(String key) {
+            return remembered(new Key("process", key), id -> getProcessDefinitionCache().get(id),
+                    () -> super.findDeployedLatestProcessDefinitionByKey(key));
+        }
+
+        @Override
+        public ProcessDefinitionEntity findDeployedLatestProcessDefinitionByKeyAndTenantId(String key, String tenantId) {
+            if (tenantId != null) {
+                return super.findDeployedLatestProcessDefinitionByKeyAndTenantId(key, tenantId);
+            }
+            return remembered(new Key("process without tenant", key), id -> getProcessDefinitionCache().get(id),
+                    () -> super.findDeployedLatestProcessDefinitionByKeyAndTenantId(key, null));
+        }
+
+        @Override
+        public DecisionDefinition findDeployedLatestDecisionDefinitionByKey(String key) {
+            return remembered(new Key("decision", key), id -> getDecisionDefinitionCache().get(id),
+                    () -> super.findDeployedLatestDecisionDefinitionByKey(key));
+        }
+
+        @Override
+        public DecisionDefinition findDeployedLatestDecisionDefinitionByKeyAndTenantId(String key, String tenantId) {
+            if (tenantId != null) {
+                return super.findDeployedLatestDecisionDefinitionByKeyAndTenantId(key, tenantId);
+            }
+            return remembered(new Key("decision without tenant", key), id -> getDecisionDefinitionCache().get(id),
+                    () -> super.findDeployedLatestDecisionDefinitionByKeyAndTenantId(key, null));
+        }
+
+        /** The remembered latest version while it is fresh and still deployed here, else the database's answer. */
+        private <T extends ResourceDefinition> T remembered(Key key, Function<String, ? extends T> deployed,
+                                                            Supplier<T> lookUp) {
+            Latest known = latest.get(key);
+            if (known != null && System.nanoTime() - known.fetchedAt() < timeToLiveNanos) {
+                T definition = deployed.apply(known.id());
+                if (definition != null) {
+                    return definition;
+                }
+            }
+            long askedAt = System.nanoTime();
+            T definition = lookUp.get(); // throws as before when there is none
+            latest.put(key, new Latest(definition.getId(), askedAt));
+            return definition;
+        }
+
+        // whatever changes the deployed definitions on this node makes them be asked for again
+
+        @Override
+        public void deploy(DeploymentEntity deployment) {
+            latest.clear();
+            super.deploy(deployment);
+            latest.clear();
+        }
+
+        @Override
+        public void removeDeployment(String deploymentId) {
+            latest.clear();
+            super.removeDeployment(deploymentId);
+        }
+
+        @Override
+        public void removeProcessDefinition(String processDefinitionId) {
+            latest.clear();
+            super.removeProcessDefinition(processDefinitionId);
+        }
+
+        @Override
+        public void removeDecisionDefinition(String decisionDefinitionId) {
+            latest.clear();
+            super.removeDecisionDefinition(decisionDefinitionId);
+        }
+
+        @Override
+        public void discardProcessDefinitionCache() {
+            latest.clear();
+            super.discardProcessDefinitionCache();
+        }
+
+        @Override
+        public void discardDecisionDefinitionCache() {
+            latest.clear();
+            super.discardDecisionDefinitionCache();
+        }
+
+        @Override
+        public CachePurgeReport purgeCache() {
+            latest.clear();
+            return super.purgeCache();
+        }
+    }
+}
