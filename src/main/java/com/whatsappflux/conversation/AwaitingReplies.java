@@ -34,6 +34,7 @@ public class AwaitingReplies {
         db.jdbc().update("INSERT INTO awaiting_reply (customer_key, process_instance_id, message_name, topic, "
                 + "outbound_message_id, asked_at) VALUES (?, ?, ?, ?, ?, ?)",
                 customerKey, processInstanceId, messageName, topic, outboundMessageId, Timestamp.from(askedAt));
+        WaitsRegisteredInTransaction.record(processInstanceId);
     }
 
     /** The instance that most recently asked this customer something and still waits. */
@@ -55,6 +56,11 @@ public class AwaitingReplies {
 
     public void removeInstance(String processInstanceId) {
         db.jdbc().update("DELETE FROM awaiting_reply WHERE process_instance_id = ?", processInstanceId);
+    }
+
+    /** True only when a transaction is active and the instance registered no wait in it. */
+    public boolean registeredNothingInThisTransaction(String processInstanceId) {
+        return WaitsRegisteredInTransaction.surelyNone(processInstanceId);
     }
 
     private static Awaiting map(java.sql.ResultSet rs) throws java.sql.SQLException {
