@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.CacheFactory;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.CachePurgeReport;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DefaultCacheFactory;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
  * A deployment on this node takes effect at once (what was remembered is forgotten when it is deployed); one made on
  * another node of a cluster, and a definition suspended or activated in Cockpit, take effect within
  * {@code flux.engine.latest-definition-ttl} (default 1 s). With a tenant id, or a version the deployment cache no
- * longer holds, the engine asks the database as before.
+ * longer holds, the engine asks the database as before. History events take their workflow's key, name and version
+ * from the deployed version in memory (they never change for a version id).
  */
 @Component
 public class LatestDefinitionCachePlugin extends AbstractProcessEnginePlugin {
@@ -42,6 +45,18 @@ public class LatestDefinitionCachePlugin extends AbstractProcessEnginePlugin {
 
     public LatestDefinitionCachePlugin(@Value("${flux.engine.latest-definition-ttl:1s}") Duration timeToLive) {
         this.timeToLive = timeToLive;
+    }
+
+    /**
+     * History events name their workflow (key, name, version). Camunda reads the version's row for that in every
+     * command that has not read it yet, 2–3 times per message with its jobs; those fields never change for a
+     * version id, so the deployed version in memory answers, and only one not deployed here is read.
+     */
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getHistoryEventProducer() == null) {
+            configuration.setHistoryEventProducer(new DeployedDefinitionsHistoryEventProducer());
+        }
     }
 
     /** After the engine made its deployers, before anything is deployed. */
@@ -172,6 +187,17 @@ public class LatestDefinitionCachePlugin extends AbstractProcessEnginePlugin {
         public CachePurgeReport purgeCache() {
             latest.clear();
             return super.purgeCache();
+        }
+    }
+
+    /** Camunda's history event producer, naming the workflow of an event from the deployment cache. */
+    static final class DeployedDefinitionsHistoryEventProducer extends CacheAwareHistoryEventProducer {
+
+        @Override
+        protected ProcessDefinitionEntity getProcessDefinitionEntity(String processDefinitionId) {
+            ProcessDefinitionEntity deployed = Context.getProcessEngineConfiguration().getDeploymentCache()
+                    .findProcessDefinitionFromCache(processDefinitionId);
+            return deployed != null ? deployed : super.getProcessDefinitionEntity(processDefinitionId);
         }
     }
 }

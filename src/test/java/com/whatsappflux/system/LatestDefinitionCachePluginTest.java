@@ -111,6 +111,21 @@ class LatestDefinitionCachePluginTest {
     }
 
     @Test
+    void historyNamesTheWorkflowVersionFromTheDeploymentCache() {
+        deploy(remembering, 1);
+        deploy(remembering, 2);
+        String id = remembering.getRuntimeService().startProcessInstanceByKey("greet").getId();
+
+        assertThat(((ProcessEngineConfigurationImpl) remembering.getProcessEngineConfiguration()).getHistoryEventProducer())
+                .isInstanceOf(LatestDefinitionCachePlugin.DeployedDefinitionsHistoryEventProducer.class);
+        var instance = remembering.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
+        assertThat(instance.getProcessDefinitionKey()).isEqualTo("greet");
+        assertThat(instance.getProcessDefinitionVersion()).isEqualTo(2);
+        assertThat(remembering.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id)
+                .activityId("task_v2").singleResult().getProcessDefinitionKey()).isEqualTo("greet");
+    }
+
+    @Test
     void zeroLeavesCamundasCacheInPlace() {
         Class<?> cache = ((ProcessEngineConfigurationImpl) otherNode.getProcessEngineConfiguration()).getDeploymentCache().getClass();
         assertThat(cache).isEqualTo(DeploymentCache.class);
