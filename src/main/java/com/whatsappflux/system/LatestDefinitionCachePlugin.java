@@ -95,14 +95,12 @@ public class LatestDefinitionCachePlugin extends AbstractProcessEnginePlugin {
          */
         @Override
         public ProcessDefinitionEntity findDeployedProcessDefinitionById(String id) {
-            return remembered(new Key("process by id", id), known -> getProcessDefinitionCache().get(known),
-                    () -> super.findDeployedProcessDefinitionById(id));
+            return process("by id", id, () -> super.findDeployedProcessDefinitionById(id));
         }
 
         @Override
         public ProcessDefinitionEntity findDeployedLatestProcessDefinitionByKey(String key) {
-            return remembered(new Key("process", key), id -> getProcessDefinitionCache().get(id),
-                    () -> super.findDeployedLatestProcessDefinitionByKey(key));
+            return process("latest", key, () -> super.findDeployedLatestProcessDefinitionByKey(key));
         }
 
         @Override
@@ -110,14 +108,13 @@ public class LatestDefinitionCachePlugin extends AbstractProcessEnginePlugin {
             if (tenantId != null) {
                 return super.findDeployedLatestProcessDefinitionByKeyAndTenantId(key, tenantId);
             }
-            return remembered(new Key("process without tenant", key), id -> getProcessDefinitionCache().get(id),
+            return process("latest without tenant", key,
                     () -> super.findDeployedLatestProcessDefinitionByKeyAndTenantId(key, null));
         }
 
         @Override
         public DecisionDefinition findDeployedLatestDecisionDefinitionByKey(String key) {
-            return remembered(new Key("decision", key), id -> getDecisionDefinitionCache().get(id),
-                    () -> super.findDeployedLatestDecisionDefinitionByKey(key));
+            return decision("latest", key, () -> super.findDeployedLatestDecisionDefinitionByKey(key));
         }
 
         @Override
@@ -125,11 +122,19 @@ public class LatestDefinitionCachePlugin extends AbstractProcessEnginePlugin {
             if (tenantId != null) {
                 return super.findDeployedLatestDecisionDefinitionByKeyAndTenantId(key, tenantId);
             }
-            return remembered(new Key("decision without tenant", key), id -> getDecisionDefinitionCache().get(id),
+            return decision("latest without tenant", key,
                     () -> super.findDeployedLatestDecisionDefinitionByKeyAndTenantId(key, null));
         }
 
-        /** The remembered latest version while it is fresh and still deployed here, else the database's answer. */
+        private ProcessDefinitionEntity process(String lookup, String value, Supplier<ProcessDefinitionEntity> database) {
+            return remembered(new Key("process " + lookup, value), id -> getProcessDefinitionCache().get(id), database);
+        }
+
+        private DecisionDefinition decision(String lookup, String value, Supplier<DecisionDefinition> database) {
+            return remembered(new Key("decision " + lookup, value), id -> getDecisionDefinitionCache().get(id), database);
+        }
+
+        /** The remembered version while it is fresh and still deployed here, else the database's answer. */
         private <T extends ResourceDefinition> T remembered(Key key, Function<String, ? extends T> deployed,
                                                             Supplier<T> lookUp) {
             Latest known = latest.get(key);
