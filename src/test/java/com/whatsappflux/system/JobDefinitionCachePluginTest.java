@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionManager;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -26,18 +24,17 @@ class JobDefinitionCachePluginTest {
 
     private static final String DATABASE = "jdbc:h2:mem:job-definition;DB_CLOSE_DELAY=-1";
 
-    /** Remembers for an hour: only a change of its own makes it read again. */
+    private ThreeNodes nodes;
     private ProcessEngine remembering;
-    /** Remembers for a fifth of a second. */
     private ProcessEngine briefly;
-    /** Another node, as Camunda ships it. */
     private ProcessEngine otherNode;
 
     @BeforeEach
     void startEnginesAndDeploy() {
-        remembering = engine("remembering", ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP, Duration.ofHours(1));
-        briefly = engine("briefly", ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE, Duration.ofMillis(200));
-        otherNode = engine("other-node", ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE, Duration.ZERO);
+        nodes = new ThreeNodes(DATABASE, JobDefinitionCachePlugin::new);
+        remembering = nodes.remembering;
+        briefly = nodes.briefly;
+        otherNode = nodes.otherNode;
         otherNode.getRepositoryService().createDeployment()
                 .addModelInstance("work.bpmn", Bpmn.createExecutableProcess("work").camundaHistoryTimeToLive(1)
                         .startEvent()
@@ -48,9 +45,7 @@ class JobDefinitionCachePluginTest {
 
     @AfterEach
     void closeEngines() {
-        otherNode.close();
-        briefly.close();
-        remembering.close(); // drops the schema
+        nodes.close();
     }
 
     @Test
@@ -131,14 +126,4 @@ class JobDefinitionCachePluginTest {
         return engine.getManagementService().createJobQuery().processInstanceId(id).singleResult();
     }
 
-    private static ProcessEngine engine(String name, String schema, Duration timeToLive) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) new StandaloneProcessEngineConfiguration()
-                .setProcessEngineName(name)
-                .setJdbcUrl(DATABASE)
-                .setDatabaseSchemaUpdate(schema)
-                .setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY)
-                .setJobExecutorActivate(false);
-        configuration.setProcessEnginePlugins(List.of(new JobDefinitionCachePlugin(timeToLive)));
-        return configuration.buildProcessEngine();
-    }
 }

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -27,25 +24,22 @@ class LatestDefinitionCachePluginTest {
 
     private static final String DATABASE = "jdbc:h2:mem:latest-definition;DB_CLOSE_DELAY=-1";
 
-    /** Remembers for an hour: only a deployment of its own makes it ask again. */
+    private ThreeNodes nodes;
     private ProcessEngine remembering;
-    /** Remembers for a fifth of a second. */
     private ProcessEngine briefly;
-    /** Another node, as Camunda ships it. */
     private ProcessEngine otherNode;
 
     @BeforeEach
     void startEngines() {
-        remembering = engine("remembering", ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP, Duration.ofHours(1));
-        briefly = engine("briefly", ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE, Duration.ofMillis(200));
-        otherNode = engine("other-node", ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE, Duration.ZERO);
+        nodes = new ThreeNodes(DATABASE, LatestDefinitionCachePlugin::new);
+        remembering = nodes.remembering;
+        briefly = nodes.briefly;
+        otherNode = nodes.otherNode;
     }
 
     @AfterEach
     void closeEngines() {
-        otherNode.close();
-        briefly.close();
-        remembering.close(); // drops the schema
+        nodes.close();
     }
 
     @Test
@@ -131,17 +125,6 @@ class LatestDefinitionCachePluginTest {
         assertThat(cache).isEqualTo(DeploymentCache.class);
         Class<?> remembered = ((ProcessEngineConfigurationImpl) remembering.getProcessEngineConfiguration()).getDeploymentCache().getClass();
         assertThat(remembered).isEqualTo(LatestDefinitionCachePlugin.LatestVersions.class);
-    }
-
-    private static ProcessEngine engine(String name, String schema, Duration timeToLive) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) new StandaloneProcessEngineConfiguration()
-                .setProcessEngineName(name)
-                .setJdbcUrl(DATABASE)
-                .setDatabaseSchemaUpdate(schema)
-                .setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY)
-                .setJobExecutorActivate(false);
-        configuration.setProcessEnginePlugins(List.of(new LatestDefinitionCachePlugin(timeToLive)));
-        return configuration.buildProcessEngine();
     }
 
     /** Version n of process "greet" (a business rule task on decision "choose", then a task) and of "choose". */
